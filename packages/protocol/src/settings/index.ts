@@ -1,0 +1,3 @@
+export * from "./base-controls.js";
+export * from "./parameter-controls.js";
+export * from "./settings-response.js";

@@ -1,0 +1,2 @@
+export * from "./sse-encoder.js";
+export * from "./sse-decoder.js";

@@ -1,0 +1,107 @@
+import {
+  parseBotRequest,
+  settingsResponseSchema,
+  SETTINGS_RESPONSE_VERSION,
+  type QueryRequest,
+} from "@parlor/protocol";
+import type { Bot } from "../bot/define-bot.js";
+import type { RequestContext } from "../bot/query-context.js";
+import { insertAttachmentMessages } from "../prompt/index.js";
+import { verifyWebhook, WebhookVerificationError } from "../webhooks/index.js";
+import type { BotReply, IncomingBotRequest } from "./bot-reply.js";
+import { checkAuthorization } from "./check-authorization.js";
+import { queryFrames } from "./query-frames.js";
+
+const HEALTH_PAGE = `<!doctype html>
+<html><head><title>Poe bot server</title></head>
+<body><h1>Your bot server is running</h1>
+<p>Point a Poe or Parlor server bot at this URL to start chatting with it.</p></body></html>
+`;
+
+const detail = (status: number, message: string, headers?: Record<string, string>): BotReply => ({
+  type: "json",
+  status,
+  body: { detail: message },
+  ...(headers ? { headers } : {}),
+});
+
+/**
+ * The whole server-side protocol, independent of any HTTP framework: health page on GET,
+ * bearer and optional webhook-signature checks, request parsing, and dispatch by `type`.
+ */
+export async function handleBotRequest(bot: Bot, incoming: IncomingBotRequest): Promise<BotReply> {
+  if (incoming.method === "GET" || incoming.method === "HEAD") {
+    return { type: "html", status: 200, body: HEALTH_PAGE };
+  }
+  if (incoming.method !== "POST") return detail(405, "Method Not Allowed");
+
+  const authorization = checkAuthorization(incoming.headers.get("authorization"), bot.accessKey);
+  if (!authorization.ok) return detail(401, authorization.detail, { "www-authenticate": "Bearer" });
+  if (bot.webhookSecret !== undefined) {
+    try {
+      verifyWebhook({ secret: bot.webhookSecret, headers: incoming.headers, body: incoming.body });
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) {
+        return detail(401, `Invalid webhook signature: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(incoming.body);
+  } catch {
+    return detail(400, "Request body is not valid JSON");
+  }
+  const parsed = parseBotRequest(body);
+  if (!parsed.ok) {
+    return parsed.reason === "unsupported_type"
+      ? detail(501, "Unsupported request type")
+      : detail(400, parsed.message);
+  }
+
+  const context: RequestContext = { url: incoming.url, headers: incoming.headers };
+  const request = parsed.request;
+  switch (request.type) {
+    case "query":
+      return {
+        type: "stream",
+        frames: queryFrames(bot, prepareQuery(bot, request), context, incoming.signal),
+      };
+    case "settings":
+      return settingsReply(await bot.getSettings(request, context));
+    case "report_feedback":
+      await bot.onFeedback(request, context);
+      return { type: "json", status: 200, body: {} };
+    case "report_reaction":
+      await bot.onReaction(request, context);
+      return { type: "json", status: 200, body: {} };
+    case "report_error":
+      await bot.onError(request, context);
+      return { type: "json", status: 200, body: {} };
+    default:
+      return detail(501, "Unsupported request type");
+  }
+}
+
+/** Gives the handler the bot's own key (never one from the wire) and expanded attachments. */
+function prepareQuery(bot: Bot, request: QueryRequest): QueryRequest {
+  const key = bot.accessKey ?? "<missing>";
+  const withKey = { ...request, access_key: key, api_key: key };
+  return bot.insertAttachmentMessages ? insertAttachmentMessages(withKey) : withKey;
+}
+
+/** Validates the author's settings so a mistake shows up in their logs, not as Poe ignoring it. */
+function settingsReply(settings: unknown): BotReply {
+  const checked = settingsResponseSchema.safeParse(settings);
+  if (!checked.success) {
+    console.error(`Invalid bot settings: ${checked.error.message}`);
+    return detail(500, "The bot's settings are invalid; see the bot's log");
+  }
+  return {
+    type: "json",
+    status: 200,
+    body: { response_version: SETTINGS_RESPONSE_VERSION, ...(settings as object) },
+  };
+}

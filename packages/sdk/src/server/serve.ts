@@ -1,0 +1,91 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
+import type { Bot } from "../bot/define-bot.js";
+import { resolveBots, type BotLike } from "../bot/resolve-bots.js";
+import { createNodeListener, type NodeListenerOptions } from "./node-listener.js";
+
+/** Options of {@link serve}. Anything unset is read from the environment, as fastapi_poe does. */
+export interface ServeOptions extends NodeListenerOptions {
+  /** Port to listen on; default `PORT` from the environment, else 8080. Use 0 for any free port. */
+  port?: number;
+  /** Interface to bind; default `0.0.0.0` (all IPv4 interfaces), as uvicorn in fastapi_poe. */
+  host?: string;
+  /** The access key for a single bot; default `POE_ACCESS_KEY` from the environment. */
+  accessKey?: string;
+  /** Serve without an access key (local testing only). Requests still need a Bearer header. */
+  allowWithoutKey?: boolean;
+  /** Where `PORT`, `POE_ACCESS_KEY` and `POE_WEBHOOK_SECRET` are read; default `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A server started by {@link serve}. */
+export interface RunningServer {
+  server: Server;
+  /** The base URL, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Gives each bot its access key: the bot's own, or for a single bot the option or
+ * `POE_ACCESS_KEY`. Like fastapi_poe, refuses to start without one unless `allowWithoutKey`,
+ * and refuses keys that are not exactly 32 characters, the length Poe generates.
+ */
+function withAccessKeys(bots: readonly Bot[], options: ServeOptions): Bot[] {
+  const env = options.env ?? process.env;
+  return bots.map((bot) => {
+    const single = bots.length === 1;
+    const key = bot.accessKey ?? (single ? (options.accessKey ?? env.POE_ACCESS_KEY) : undefined);
+    const webhookSecret = bot.webhookSecret ?? (single ? env.POE_WEBHOOK_SECRET : undefined);
+    if (key === undefined || key === "") {
+      if (options.allowWithoutKey) return { ...bot, webhookSecret };
+      throw new Error(
+        `No access key for the bot on ${bot.path}: set POE_ACCESS_KEY, pass accessKey, ` +
+          "or pass allowWithoutKey: true for local testing",
+      );
+    }
+    if (key.length !== ACCESS_KEY_LENGTH) {
+      throw new Error(
+        `The access key must be exactly ${ACCESS_KEY_LENGTH} characters, got ${key.length}`,
+      );
+    }
+    return { ...bot, accessKey: key, webhookSecret };
+  });
+}
+
+/**
+ * Serves one or more bots over HTTP with `node:http` and resolves once listening.
+ *
+ * @example
+ * await serve(echoBot); // PORT and POE_ACCESS_KEY from the environment
+ */
+export async function serve(
+  bots: BotLike | readonly BotLike[],
+  options: ServeOptions = {},
+): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const list = withAccessKeys(resolveBots(bots), options);
+  const server = createServer({ keepAliveTimeout: 65_000 }, createNodeListener(list, options));
+  const port = options.port ?? (env.PORT ? Number(env.PORT) : 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port: ${env.PORT}`);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host =
+    options.host === undefined || options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
+  return {
+    server,
+    port: address.port,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
