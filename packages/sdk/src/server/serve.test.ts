@@ -335,3 +335,33 @@ describe("serve: several bots, keys and signatures", () => {
     );
   });
 });
+
+describe("serve: settings sync at start", () => {
+  it("pushes a named bot's settings to update_settings, like fastapi_poe's make_app", async () => {
+    const received: { url: string; body: unknown }[] = [];
+    // A stand-in for the platform's settings endpoint, recording what arrives.
+    const { createServer } = await import("node:http");
+    const standIn = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        received.push({ url: request.url ?? "", body: JSON.parse(body) as unknown });
+        response.end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => standIn.listen(0, "127.0.0.1", resolve));
+    const port = (standIn.address() as { port: number }).port;
+    try {
+      await start(defineBot({ ...echoBot.definition, botName: "EchoBot", accessKey: KEY }), {
+        settingsBaseUrl: `http://127.0.0.1:${port}/bot/`,
+      });
+      expect(received).toHaveLength(1);
+      expect(received[0]!.url).toBe(`/bot/update_settings/EchoBot/${KEY}/1.2`);
+      expect(received[0]!.body).toMatchObject({
+        introduction_message: expect.stringContaining("echo"),
+      });
+    } finally {
+      standIn.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
 import type { Bot } from "../bot/define-bot.js";
 import { resolveBots, type BotLike } from "../bot/resolve-bots.js";
+import { syncBotSettings } from "../client/sync-bot-settings.js";
 import { createNodeListener, type NodeListenerOptions } from "./node-listener.js";
 
 /** Options of {@link serve}. Anything unset is read from the environment, as fastapi_poe does. */
@@ -15,6 +16,11 @@ export interface ServeOptions extends NodeListenerOptions {
   accessKey?: string;
   /** Serve without an access key (local testing only). Requests still need a Bearer header. */
   allowWithoutKey?: boolean;
+  /**
+   * Where bots with a `botName` push their settings at start, as fastapi_poe's `make_app` does.
+   * Default Poe's `https://api.poe.com/bot/`; point it at Parlor's `/bot/` to sync there.
+   */
+  settingsBaseUrl?: string;
   /** Where `PORT`, `POE_ACCESS_KEY` and `POE_WEBHOOK_SECRET` are read; default `process.env`. */
   env?: Record<string, string | undefined>;
 }
@@ -56,6 +62,26 @@ function withAccessKeys(bots: readonly Bot[], options: ServeOptions): Bot[] {
 }
 
 /**
+ * Pushes a named bot's settings to the platform, so changes take effect without a manual sync.
+ * Like fastapi_poe, a failure is only logged: the bot still serves.
+ */
+async function pushSettings(bot: Bot, baseUrl: string | undefined): Promise<void> {
+  if (!bot.botName || !bot.accessKey) return;
+  try {
+    const settings = await bot.getSettings(
+      { version: "1.2", type: "settings" },
+      { url: bot.path, headers: { get: () => null } },
+    );
+    await syncBotSettings(bot.botName, bot.accessKey, {
+      settings,
+      ...(baseUrl ? { baseUrl } : {}),
+    });
+  } catch (error) {
+    console.warn(`Could not sync settings of ${bot.botName}: ${(error as Error).message}`);
+  }
+}
+
+/**
  * Serves one or more bots over HTTP with `node:http` and resolves once listening.
  *
  * @example
@@ -75,6 +101,7 @@ export async function serve(
     server.once("error", reject);
     server.listen(port, options.host ?? "0.0.0.0", () => resolve());
   });
+  await Promise.all(list.map((bot) => pushSettings(bot, options.settingsBaseUrl)));
   const address = server.address() as AddressInfo;
   const host =
     options.host === undefined || options.host === "0.0.0.0" ? "127.0.0.1" : options.host;

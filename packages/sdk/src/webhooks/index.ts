@@ -10,7 +10,11 @@ export {
   type WebhookHeaders,
   type WebhookHeadersOptions,
 } from "./webhook-headers.js";
-export { generateWebhookSecret, WEBHOOK_SECRET_PREFIX } from "./webhook-secret.js";
+export {
+  generateWebhookSecret,
+  webhookSecretFromAccessKey,
+  WEBHOOK_SECRET_PREFIX,
+} from "./webhook-secret.js";
 export {
   WebhookVerificationError,
   type WebhookVerificationErrorCode,

@@ -30,3 +30,11 @@ export function decodeWebhookSecret(secret: string): Buffer {
 export function generateWebhookSecret(): string {
   return WEBHOOK_SECRET_PREFIX + randomBytes(32).toString("base64");
 }
+
+/**
+ * The signing secret Parlor uses for a bot: the base64 of its access key. A bot that knows its
+ * key can therefore check signatures without configuring a second secret.
+ */
+export function webhookSecretFromAccessKey(accessKey: string): string {
+  return `${WEBHOOK_SECRET_PREFIX}${Buffer.from(accessKey, "utf8").toString("base64")}`;
+}

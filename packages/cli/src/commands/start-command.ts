@@ -1,0 +1,32 @@
+import type { Command } from "commander";
+import { ConfigError, loadConfig, startServer } from "@parlor/server";
+
+/** `parlor start`: run the platform until interrupted, shutting down gracefully. */
+export function registerStartCommand(program: Command): void {
+  program
+    .command("start")
+    .description("Start the platform (SQLite in PARLOR_DATA_DIR, or DATABASE_URL for PostgreSQL)")
+    .option("-p, --port <port>", "port to listen on (default: PORT or 8080)")
+    .action(async (options: { port?: string }) => {
+      let config;
+      try {
+        config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        console.error(error.message);
+        process.exit(2);
+      }
+      const running = await startServer(config);
+      const store = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
+      console.log(`Parlor is running at ${running.url} (${store})`);
+      let stopping = false;
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.on(signal, () => {
+          if (stopping) process.exit(1);
+          stopping = true;
+          console.log("Shutting down: finishing open replies…");
+          void running.close().then(() => process.exit(0));
+        });
+      }
+    });
+}

@@ -1,0 +1,123 @@
+import { ConflictError, InvalidRequestError, UnauthenticatedError } from "../errors.js";
+import type { Store } from "../store/store.js";
+import type { UserRow } from "../store/users-store.js";
+import { hashPassword, verifyPassword } from "./password.js";
+import { randomId, randomToken, sha256 } from "./tokens.js";
+
+/** How long a login lasts. */
+export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+/** User API keys start with this, so leaked keys are easy to recognise and scan for. */
+export const API_KEY_PREFIX = "pk_";
+
+/** A signed-in user as every route sees them. */
+export interface Actor {
+  userId: string;
+  email: string;
+  role: "admin" | "user";
+}
+
+/** An account as shown to its owner. */
+export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at">;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function toActor(user: UserRow): Actor {
+  return { userId: user.id, email: user.email, role: user.role };
+}
+
+/** Accounts, sessions and API keys. */
+export function createAccounts(store: Store, clock: () => number = Date.now) {
+  return {
+    /** Creates an account; the first account on a platform becomes an admin. */
+    async signUp(
+      email: string,
+      password: string,
+      options: { admin?: boolean } = {},
+    ): Promise<PublicUser> {
+      const normalized = email.trim().toLowerCase();
+      if (!EMAIL.test(normalized))
+        throw new InvalidRequestError("email: not a valid email address");
+      if (password.length < 8)
+        throw new InvalidRequestError("password: must be at least 8 characters");
+      if (await store.users.findByEmail(normalized))
+        throw new ConflictError("An account with this email already exists");
+      const first = (await store.users.count()) === 0;
+      const user: UserRow = {
+        id: randomId("usr"),
+        email: normalized,
+        password_hash: await hashPassword(password),
+        role: first || options.admin ? "admin" : "user",
+        created_at: clock(),
+      };
+      await store.users.insert(user);
+      return { id: user.id, email: user.email, role: user.role, created_at: user.created_at };
+    },
+
+    /** Checks a password and opens a new session; returns the cookie token (shown once). */
+    async logIn(email: string, password: string): Promise<{ token: string; actor: Actor }> {
+      const user = await store.users.findByEmail(email.trim());
+      // Hash anyway when the user is unknown, so timing does not reveal which emails exist.
+      const valid = await verifyPassword(
+        password,
+        user?.password_hash ?? "scrypt$16384$8$1$AAAA$AAAA",
+      );
+      if (!user || !valid) throw new UnauthenticatedError("Wrong email or password");
+      const token = randomToken();
+      const now = clock();
+      await store.sessions.insert({
+        id: sha256(token),
+        user_id: user.id,
+        created_at: now,
+        expires_at: now + SESSION_LIFETIME_MS,
+      });
+      return { token, actor: toActor(user) };
+    },
+
+    async logOut(token: string): Promise<void> {
+      await store.sessions.delete(sha256(token));
+    },
+
+    async actorForSession(token: string): Promise<Actor | undefined> {
+      const session = await store.sessions.findLive(sha256(token), clock());
+      const user = session && (await store.users.findById(session.user_id));
+      return user ? toActor(user) : undefined;
+    },
+
+    /** Creates an API key; the key itself is returned once and stored only as a hash. */
+    async createApiKey(
+      userId: string,
+      name: string,
+    ): Promise<{ id: string; key: string; prefix: string }> {
+      const key = `${API_KEY_PREFIX}${randomToken(24)}`;
+      const id = randomId("key");
+      const prefix = key.slice(0, API_KEY_PREFIX.length + 6);
+      await store.apiKeys.insert({
+        id,
+        user_id: userId,
+        name: name || "API key",
+        prefix,
+        key_hash: sha256(key),
+        created_at: clock(),
+        last_used_at: null,
+        revoked_at: null,
+      });
+      return { id, key, prefix };
+    },
+
+    async actorForApiKey(key: string): Promise<Actor | undefined> {
+      if (!key.startsWith(API_KEY_PREFIX)) return undefined;
+      const row = await store.apiKeys.findActiveByHash(sha256(key));
+      const user = row && (await store.users.findById(row.user_id));
+      if (!row || !user) return undefined;
+      await store.apiKeys.touch(row.id, clock());
+      return toActor(user);
+    },
+
+    listApiKeys: (userId: string) => store.apiKeys.listForUser(userId),
+    revokeApiKey: (userId: string, id: string) => store.apiKeys.revoke(id, userId, clock()),
+    findUserByEmail: (email: string) => store.users.findByEmail(email.trim()),
+  };
+}
+
+/** The accounts service. */
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,45 @@
+import { resolveSettings, settingsResponseSchema, type ResolvedSettings } from "@parlor/protocol";
+import type { Bot } from "@parlor/sdk";
+import type { SecretBox } from "../auth/secret-box.js";
+import type { OutboundClient } from "../outbound/index.js";
+import type { BotRunner } from "../relay/bot-runner.js";
+import { createInProcessRunner } from "../relay/in-process-runner.js";
+import { createServerBotRunner } from "../relay/server-bot-runner.js";
+import type { BotRow } from "../store/bots-store.js";
+
+/** Turns stored bots into runners and reads their settings; the seam model and prompt bots will use. */
+export function createBotRegistry(deps: {
+  secretBox: SecretBox;
+  outbound: OutboundClient;
+  builtins: Readonly<Record<string, { bot: Bot }>>;
+}) {
+  const inProcess = new Map<string, BotRunner>();
+  return {
+    runnerFor(bot: BotRow): BotRunner {
+      if (bot.kind === "in_process") {
+        const builtin = bot.builtin ? deps.builtins[bot.builtin] : undefined;
+        if (!builtin) throw new Error(`Unknown built-in bot ${bot.builtin}`);
+        let runner = inProcess.get(bot.builtin!);
+        if (!runner) inProcess.set(bot.builtin!, (runner = createInProcessRunner(builtin.bot)));
+        return runner;
+      }
+      return createServerBotRunner(
+        { url: bot.server_url!, accessKey: this.accessKeyOf(bot) },
+        deps.outbound,
+      );
+    },
+    accessKeyOf(bot: BotRow): string {
+      if (!bot.access_key_encrypted) throw new Error(`Bot ${bot.handle} has no access key`);
+      return deps.secretBox.open(bot.access_key_encrypted);
+    },
+    /** The bot's settings with protocol defaults applied (defaults when never fetched). */
+    settingsOf(bot: BotRow): ResolvedSettings {
+      const stored: unknown = bot.settings_json ? JSON.parse(bot.settings_json) : {};
+      const parsed = settingsResponseSchema.safeParse(stored);
+      return resolveSettings(parsed.success ? parsed.data : {});
+    },
+  };
+}
+
+/** The bot registry. */
+export type BotRegistry = ReturnType<typeof createBotRegistry>;

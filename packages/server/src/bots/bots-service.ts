@@ -1,0 +1,236 @@
+import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Actor } from "../auth/accounts.js";
+import { authorize } from "../auth/authorize.js";
+import type { SecretBox } from "../auth/secret-box.js";
+import { randomId } from "../auth/tokens.js";
+import { ConflictError, InvalidRequestError, NotFoundError, PlatformError } from "../errors.js";
+import type { BotRow } from "../store/bots-store.js";
+import type { Store } from "../store/store.js";
+import type { BotRegistry } from "./bot-registry.js";
+import { BUILTIN_BOTS } from "./builtin-bots.js";
+
+/** The account that owns built-in bots; it cannot sign in. */
+export const SYSTEM_USER_ID = "usr_system";
+
+const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** A fresh 32-character access key, like the ones Poe generates. */
+export function generateAccessKey(): string {
+  return [...randomBytes(ACCESS_KEY_LENGTH)]
+    .map((byte) => KEY_ALPHABET[byte % KEY_ALPHABET.length])
+    .join("");
+}
+
+/** What a creator sends to make or change a server bot. */
+export const botInputSchema = z.strictObject({
+  handle: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]{1,49}$/,
+      "2–50 letters, digits, '-' or '_', starting with a letter or digit",
+    ),
+  display_name: z.string().min(1).max(80).optional(),
+  description: z.string().max(2000).default(""),
+  avatar_url: z.url().nullable().optional(),
+  greeting: z.string().max(4000).nullable().optional(),
+  visibility: z.enum(["public", "private"]).default("public"),
+  server_url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  access_key: z
+    .string()
+    .length(ACCESS_KEY_LENGTH, `must be exactly ${ACCESS_KEY_LENGTH} characters`)
+    .optional(),
+  memory_last_n: z.number().int().min(1).max(1000).nullable().optional(),
+});
+
+/** The fields a creator may change later. */
+export const botUpdateSchema = botInputSchema.omit({ handle: true, access_key: true }).partial();
+
+/** A bot as the API shows it; the access key only to its owner, on request. */
+export function publicBot(bot: BotRow, registry: BotRegistry) {
+  const settings = registry.settingsOf(bot);
+  return {
+    id: bot.id,
+    handle: bot.handle,
+    display_name: bot.display_name,
+    description: bot.description,
+    avatar_url: bot.avatar_url,
+    greeting: bot.greeting ?? settings.introduction_message,
+    owner_id: bot.owner_id,
+    visibility: bot.visibility,
+    kind: bot.kind,
+    server_url: bot.server_url,
+    memory_last_n: bot.memory_last_n,
+    settings,
+    settings_fetched_at: bot.settings_fetched_at,
+    created_at: bot.created_at,
+  };
+}
+
+/** How long after one `refetch_settings` the next is honoured. */
+const REFETCH_THROTTLE_MS = 60_000;
+
+/** Creating, changing and reading bots, and keeping their settings fresh. */
+export function createBotsService(deps: {
+  store: Store;
+  registry: BotRegistry;
+  secretBox: SecretBox;
+  clock?: () => number;
+  onSettingsError?: (bot: BotRow, error: unknown) => void;
+}) {
+  const { store, registry, secretBox } = deps;
+  const clock = deps.clock ?? Date.now;
+
+  const service = {
+    /** Makes sure the system account and the built-in bots exist. */
+    async installBuiltins(): Promise<void> {
+      if (!(await store.users.findById(SYSTEM_USER_ID))) {
+        await store.users.insert({
+          id: SYSTEM_USER_ID,
+          email: "system@parlor.invalid",
+          password_hash: "!",
+          role: "user",
+          created_at: clock(),
+        });
+      }
+      for (const [name, builtin] of Object.entries(BUILTIN_BOTS)) {
+        if (await store.bots.findByHandle(name)) continue;
+        const now = clock();
+        const row: BotRow = {
+          id: randomId("bot"),
+          handle: name,
+          display_name: builtin.displayName,
+          description: builtin.description,
+          avatar_url: null,
+          greeting: null,
+          owner_id: SYSTEM_USER_ID,
+          visibility: "public",
+          kind: "in_process",
+          server_url: null,
+          access_key_encrypted: null,
+          builtin: name,
+          settings_json: null,
+          settings_fetched_at: null,
+          memory_last_n: null,
+          created_at: now,
+          updated_at: now,
+        };
+        await store.bots.insert(row);
+        await service.syncSettings(row);
+      }
+    },
+
+    /** Registers a server bot; returns it with its access key (generated unless supplied). */
+    async createServerBot(
+      actor: Actor,
+      input: unknown,
+    ): Promise<{ bot: BotRow; accessKey: string }> {
+      const parsed = botInputSchema.safeParse(input);
+      if (!parsed.success)
+        throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
+      const values = parsed.data;
+      const handle = values.handle.toLowerCase();
+      if (await store.bots.findByHandle(handle))
+        throw new ConflictError(`The handle "${handle}" is taken`);
+      const accessKey = values.access_key ?? generateAccessKey();
+      const now = clock();
+      const bot: BotRow = {
+        id: randomId("bot"),
+        handle,
+        display_name: values.display_name ?? values.handle,
+        description: values.description,
+        avatar_url: values.avatar_url ?? null,
+        greeting: values.greeting ?? null,
+        owner_id: actor.userId,
+        visibility: values.visibility,
+        kind: "server",
+        server_url: values.server_url,
+        access_key_encrypted: secretBox.seal(accessKey),
+        builtin: null,
+        settings_json: null,
+        settings_fetched_at: null,
+        memory_last_n: values.memory_last_n ?? null,
+        created_at: now,
+        updated_at: now,
+      };
+      await store.bots.insert(bot);
+      // Settings on creation: a bot that is not up yet must not block creating it.
+      await service.syncSettings(bot).catch((error: unknown) => deps.onSettingsError?.(bot, error));
+      return { bot: (await store.bots.findById(bot.id))!, accessKey };
+    },
+
+    /** A bot the actor may use, by handle; 404 otherwise. */
+    async usable(actor: Actor, handle: string): Promise<BotRow> {
+      const bot = await store.bots.findByHandle(handle);
+      if (
+        !bot ||
+        !authorize(actor, "use", { kind: "bot", ownerId: bot.owner_id, visibility: bot.visibility })
+      ) {
+        throw new NotFoundError(`Bot "${handle}"`);
+      }
+      return bot;
+    },
+
+    /** A bot the actor may change (its owner or an admin); 404 when they may not even see it. */
+    async editable(actor: Actor, handle: string): Promise<BotRow> {
+      const bot = await service.usable(actor, handle);
+      if (
+        !authorize(actor, "write", {
+          kind: "bot",
+          ownerId: bot.owner_id,
+          visibility: bot.visibility,
+        })
+      ) {
+        throw new NotFoundError(`Bot "${handle}"`);
+      }
+      return bot;
+    },
+
+    async update(actor: Actor, handle: string, input: unknown): Promise<BotRow> {
+      const bot = await service.editable(actor, handle);
+      const parsed = botUpdateSchema.safeParse(input);
+      if (!parsed.success)
+        throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
+      if (bot.kind !== "server" && parsed.data.server_url)
+        throw new InvalidRequestError("server_url: only server bots have one");
+      await store.bots.update(bot.id, { ...parsed.data, updated_at: clock() });
+      return (await store.bots.findById(bot.id))!;
+    },
+
+    async remove(actor: Actor, handle: string): Promise<void> {
+      const bot = await service.editable(actor, handle);
+      await store.bots.delete(bot.id);
+    },
+
+    /** Fetches the bot's settings with a `settings` request and stores them. */
+    async syncSettings(bot: BotRow): Promise<BotRow> {
+      let settings;
+      try {
+        settings = await registry.runnerFor(bot).settings();
+      } catch (error) {
+        throw new PlatformError(
+          "settings_unavailable",
+          502,
+          `Could not fetch settings from ${bot.handle}: ${(error as Error).message}`,
+        );
+      }
+      await store.bots.update(bot.id, {
+        settings_json: JSON.stringify(settings),
+        settings_fetched_at: clock(),
+      });
+      return (await store.bots.findById(bot.id))!;
+    },
+
+    /** Honours `meta.refetch_settings`, at most once a minute per bot, in the background. */
+    refetchSoon(bot: BotRow): void {
+      if (bot.settings_fetched_at && clock() - bot.settings_fetched_at < REFETCH_THROTTLE_MS)
+        return;
+      service.syncSettings(bot).catch((error: unknown) => deps.onSettingsError?.(bot, error));
+    },
+  };
+  return service;
+}
+
+/** The bots service. */
+export type BotsService = ReturnType<typeof createBotsService>;

@@ -1,0 +1,106 @@
+import { createHmac } from "node:crypto";
+import {
+  MAX_CONTEXT_MESSAGES,
+  PROTOCOL_VERSION,
+  protocolMessageSchema,
+  queryRequestSchema,
+  type Attachment,
+  type ProtocolMessageInput,
+  type QueryRequest,
+  type ResolvedSettings,
+} from "@parlor/protocol";
+import { makePromptAuthorRoleAlternated } from "@parlor/sdk";
+import type { MessageRow } from "../store/messages-store.js";
+
+/** Turns a stored attachment into what the bot receives (a short-lived URL, parsed text). */
+export type AttachmentResolver = (
+  stored: StoredAttachment,
+  settings: ResolvedSettings,
+) => Attachment;
+
+/** An attachment as stored with a user message. */
+export interface StoredAttachment {
+  file_id: string;
+  name: string;
+  content_type: string;
+  /** Extracted text, for text files. */
+  text?: string;
+}
+
+/** Poe-style anonymous user id: stable for one user and one bot, meaningless elsewhere. */
+export function anonymousUserId(secret: string, userId: string, botId: string): string {
+  const digest = createHmac("sha256", secret).update(`${userId}:${botId}`).digest();
+  return `u-${[...digest].map((byte) => "abcdefghijklmnopqrstuvwxyz0123456789"[byte % 36]).join("")}`;
+}
+
+/**
+ * The history a bot sees for a reply: the chain of parents from `parentId` up, inside the
+ * current context window, without failed replies, cut to the bot's memory setting.
+ */
+export function historyFor(
+  messages: MessageRow[],
+  parentId: string,
+  contextId: string,
+  memoryLastN: number | null,
+) {
+  const byId = new Map(messages.map((message) => [message.id, message]));
+  const chain: MessageRow[] = [];
+  for (
+    let current = byId.get(parentId);
+    current;
+    current = current.parent_id ? byId.get(current.parent_id) : undefined
+  ) {
+    if (current.context_id !== contextId) break;
+    if (current.role === "bot" && current.status === "error" && current.content === "") continue;
+    chain.push(current);
+  }
+  chain.reverse();
+  const keep = Math.min(memoryLastN ?? MAX_CONTEXT_MESSAGES, MAX_CONTEXT_MESSAGES);
+  return chain.slice(-keep);
+}
+
+/** Everything needed to build one query. */
+export interface QueryInput {
+  history: MessageRow[];
+  settings: ResolvedSettings;
+  userId: string;
+  conversationId: string;
+  botMessageId: string;
+  botQueryId: string;
+  resolveAttachment: AttachmentResolver;
+}
+
+/** Builds the protocol 1.2 `query` request for a reply, as Poe would send it. */
+export function buildQueryRequest(input: QueryInput): QueryRequest {
+  let query: ProtocolMessageInput[] = input.history.map((message) => ({
+    role: message.role,
+    content: message.content,
+    content_type: message.content_type,
+    timestamp: message.created_at * 1000,
+    message_id: message.id,
+    parameters:
+      message.role === "user"
+        ? (JSON.parse(message.parameters_json) as Record<string, unknown>)
+        : {},
+    attachments: (JSON.parse(message.attachments_json) as StoredAttachment[]).map((stored) =>
+      input.resolveAttachment(stored, input.settings),
+    ),
+    // Only this bot's own data comes back: a conversation talks to one bot.
+    metadata: message.role === "bot" ? message.metadata : null,
+    feedback: message.feedback ? [{ type: message.feedback }] : [],
+  }));
+  if (input.settings.enforce_author_role_alternation) {
+    query = makePromptAuthorRoleAlternated(
+      query.map((message) => protocolMessageSchema.parse(message)),
+    );
+  }
+  return queryRequestSchema.parse({
+    version: PROTOCOL_VERSION,
+    type: "query",
+    query,
+    user_id: input.userId,
+    conversation_id: input.conversationId,
+    message_id: input.botMessageId,
+    bot_query_id: input.botQueryId,
+  });
+}

@@ -1,0 +1,285 @@
+import { createIdentifier, type QueryRequest } from "@parlor/protocol";
+import type { Actor } from "../auth/accounts.js";
+import { authorize } from "../auth/authorize.js";
+import { randomToken } from "../auth/tokens.js";
+import type { BotRegistry } from "../bots/bot-registry.js";
+import type { BotsService } from "../bots/bots-service.js";
+import { InvalidRequestError, NotFoundError } from "../errors.js";
+import type { DispatchOutcome } from "../relay/dispatch-reply.js";
+import type { GenerationLog } from "../relay/generation-log.js";
+import type { LiveQueries } from "../relay/live-queries.js";
+import { runGeneration, type GenerationDeps } from "../relay/run-generation.js";
+import type { ConversationRow } from "../store/conversations-store.js";
+import type { MessageRow } from "../store/messages-store.js";
+import type { Store } from "../store/store.js";
+import {
+  anonymousUserId,
+  buildQueryRequest,
+  historyFor,
+  type AttachmentResolver,
+  type StoredAttachment,
+} from "./build-query-request.js";
+
+/** What a user sends. */
+export interface MessageInput {
+  content: string;
+  attachments?: StoredAttachment[];
+  parameters?: Record<string, unknown>;
+}
+
+/** Conversations, messages and the replies they start. */
+export function createChatService(deps: {
+  store: Store;
+  registry: BotRegistry;
+  bots: BotsService;
+  log: GenerationLog;
+  liveQueries: LiveQueries;
+  generation: Omit<GenerationDeps, "store" | "log" | "onRefetchSettings">;
+  secret: string;
+  resolveAttachment: AttachmentResolver;
+  clock?: () => number;
+}) {
+  const { store, registry, log } = deps;
+  const clock = deps.clock ?? Date.now;
+  const inFlight = new Set<Promise<DispatchOutcome>>();
+
+  async function ownConversation(actor: Actor, id: string): Promise<ConversationRow> {
+    const conversation = await store.conversations.findById(id);
+    if (
+      !conversation ||
+      !authorize(actor, "read", { kind: "conversation", ownerId: conversation.user_id })
+    ) {
+      throw new NotFoundError("Conversation");
+    }
+    return conversation;
+  }
+
+  async function ownMessage(
+    actor: Actor,
+    id: string,
+  ): Promise<{ message: MessageRow; conversation: ConversationRow }> {
+    const message = await store.messages.findById(id);
+    const conversation = message && (await store.conversations.findById(message.conversation_id));
+    if (
+      !message ||
+      !conversation ||
+      !authorize(actor, "read", { kind: "message", ownerId: conversation.user_id })
+    ) {
+      throw new NotFoundError("Message");
+    }
+    return { message, conversation };
+  }
+
+  const newMessage = (
+    conversation: ConversationRow,
+    fields: Partial<MessageRow> & Pick<MessageRow, "role">,
+  ): MessageRow => {
+    const now = clock();
+    return {
+      id: createIdentifier("m"),
+      conversation_id: conversation.id,
+      parent_id: null,
+      context_id: conversation.context_id,
+      content: "",
+      content_type: "text/markdown",
+      status: "complete",
+      error_text: null,
+      suggested_replies_json: "[]",
+      files_json: "[]",
+      attachments_json: "[]",
+      metadata: null,
+      parameters_json: "{}",
+      feedback: null,
+      reaction: null,
+      created_at: now,
+      updated_at: now,
+      ...fields,
+    };
+  };
+
+  /** Starts the reply `botMessage` (already stored as streaming) to the history ending at its parent. */
+  async function startReply(
+    actor: Actor,
+    conversation: ConversationRow,
+    botMessage: MessageRow,
+  ): Promise<void> {
+    const bot = await store.bots.findById(conversation.bot_id);
+    if (!bot) throw new NotFoundError("Bot");
+    const messages = await store.messages.listForConversation(conversation.id);
+    const settings = registry.settingsOf(bot);
+    // The reply's own context, not the conversation's current one: a reply regenerated after
+    // a reset belongs to the old context, and would otherwise be sent an empty history.
+    const request: QueryRequest = buildQueryRequest({
+      history: historyFor(
+        messages,
+        botMessage.parent_id!,
+        botMessage.context_id,
+        bot.memory_last_n,
+      ),
+      settings,
+      userId: anonymousUserId(deps.secret, actor.userId, bot.id),
+      conversationId: botMessage.context_id,
+      botMessageId: botMessage.id,
+      botQueryId: randomToken(24),
+      resolveAttachment: deps.resolveAttachment,
+    });
+    // While it answers, the bot may call the bots it declared, on this user's behalf.
+    deps.liveQueries.register({
+      botQueryId: request.bot_query_id,
+      botId: bot.id,
+      botHandle: bot.handle,
+      userId: actor.userId,
+      messageId: botMessage.id,
+      dependencies: Object.fromEntries(
+        Object.entries(settings.server_bot_dependencies).map(([name, count]) => [
+          name.toLowerCase(),
+          count,
+        ]),
+      ),
+      path: [bot.handle],
+    });
+    const running = runGeneration(
+      { ...deps.generation, store, log, onRefetchSettings: () => deps.bots.refetchSoon(bot) },
+      { runner: registry.runnerFor(bot), botId: bot.id, userId: actor.userId },
+      request,
+    );
+    inFlight.add(running);
+    void running.finally(() => {
+      inFlight.delete(running);
+      deps.liveQueries.unregister(request.bot_query_id);
+    });
+  }
+
+  return {
+    async createConversation(actor: Actor, botHandle: string): Promise<ConversationRow> {
+      const bot = await deps.bots.usable(actor, botHandle);
+      const now = clock();
+      const conversation: ConversationRow = {
+        id: `conv_${randomToken(12)}`,
+        user_id: actor.userId,
+        bot_id: bot.id,
+        title: bot.display_name,
+        context_id: createIdentifier("c"),
+        created_at: now,
+        updated_at: now,
+      };
+      await store.conversations.insert(conversation);
+      return conversation;
+    },
+
+    listConversations: (actor: Actor) => store.conversations.listForUser(actor.userId),
+
+    async getConversation(actor: Actor, id: string) {
+      const conversation = await ownConversation(actor, id);
+      return { conversation, messages: await store.messages.listForConversation(id) };
+    },
+
+    async deleteConversation(actor: Actor, id: string): Promise<void> {
+      await ownConversation(actor, id);
+      // A reply still being written would keep its bot working (up to 10 minutes) for nobody.
+      for (const message of await store.messages.listForConversation(id))
+        if (message.status === "streaming") log.stop(message.id, "The conversation was deleted");
+      await store.conversations.delete(id);
+    },
+
+    /**
+     * Sends a user message and starts the bot's reply. Both rows go in with one statement; the
+     * reply's final state is the second write of the turn (plus checkpoints for long replies).
+     */
+    async sendMessage(actor: Actor, conversationId: string, input: MessageInput) {
+      const conversation = await ownConversation(actor, conversationId);
+      if (typeof input.content !== "string" || input.content.trim() === "") {
+        throw new InvalidRequestError("content: a message needs some text");
+      }
+      const messages = await store.messages.listForConversation(conversationId);
+      const last = messages
+        .filter((message) => message.context_id === conversation.context_id)
+        .at(-1);
+      const userMessage = newMessage(conversation, {
+        role: "user",
+        content: input.content,
+        parent_id: last?.id ?? null,
+        attachments_json: JSON.stringify(input.attachments ?? []),
+        parameters_json: JSON.stringify(input.parameters ?? {}),
+      });
+      const botMessage = newMessage(conversation, {
+        role: "bot",
+        parent_id: userMessage.id,
+        status: "streaming",
+        created_at: userMessage.created_at + 1,
+      });
+      await store.messages.insertMany([userMessage, botMessage]);
+      if (messages.length === 0) {
+        await store.conversations.update(conversation.id, {
+          title: input.content.slice(0, 80),
+          updated_at: clock(),
+        });
+      }
+      await startReply(actor, conversation, botMessage);
+      return { userMessage, botMessage };
+    },
+
+    /** A new reply to the same user message, as a sibling of the old one. */
+    async regenerate(actor: Actor, botMessageId: string) {
+      const { message, conversation } = await ownMessage(actor, botMessageId);
+      if (message.role !== "bot" || !message.parent_id)
+        throw new InvalidRequestError("Only a bot reply can be regenerated");
+      if (log.isRunning(message.id))
+        throw new InvalidRequestError("That reply is still being written");
+      const botMessage = newMessage(conversation, {
+        role: "bot",
+        parent_id: message.parent_id,
+        status: "streaming",
+        context_id: message.context_id,
+      });
+      await store.messages.insert(botMessage);
+      await startReply(actor, conversation, botMessage);
+      return botMessage;
+    },
+
+    async stop(actor: Actor, messageId: string): Promise<boolean> {
+      await ownMessage(actor, messageId);
+      return log.stop(messageId);
+    },
+
+    /** Starts a new context: earlier messages stay visible but are no longer sent to the bot. */
+    async resetContext(actor: Actor, conversationId: string): Promise<ConversationRow> {
+      const conversation = await ownConversation(actor, conversationId);
+      const contextId = createIdentifier("c");
+      await store.conversations.update(conversation.id, {
+        context_id: contextId,
+        updated_at: clock(),
+      });
+      return { ...conversation, context_id: contextId };
+    },
+
+    ownMessage,
+    ownConversation,
+
+    /** Closes replies left streaming by a crash as incomplete, with the text they had. */
+    async recoverOrphans(): Promise<number> {
+      const orphans = (await store.messages.listStreaming()).filter(
+        (message) => !log.isRunning(message.id),
+      );
+      for (const orphan of orphans) {
+        await store.messages.update(orphan.id, {
+          status: "incomplete",
+          error_text: "The platform restarted while this reply was being written",
+          updated_at: clock(),
+        });
+      }
+      return orphans.length;
+    },
+
+    /** Stops every running reply and waits until each is stored in its final state. */
+    async shutdown(): Promise<void> {
+      // Not "Stopped": the user did not stop it, and should know the reply was cut for them.
+      for (const id of log.running())
+        log.stop(id, "The platform shut down while this reply was being written");
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/** The chat service. */
+export type ChatService = ReturnType<typeof createChatService>;

@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+
+/** Every environment variable the platform reads, checked once at boot. */
+const environmentSchema = z.object({
+  PORT: portSchema.default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  PARLOR_DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  PARLOR_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PARLOR_ENV: z.enum(["development", "production"]).default("development"),
+  PARLOR_PUBLIC_URL: z.url().optional(),
+  PARLOR_ALLOWED_BOT_HOSTS: z.string().default(""),
+  PARLOR_ALLOW_LOOPBACK_BOTS: z.enum(["true", "false"]).optional(),
+  PARLOR_TLS_CERT: z.string().optional(),
+  PARLOR_TLS_KEY: z.string().optional(),
+  PARLOR_CALL_LOG_DAYS: z.coerce.number().int().min(1).default(14),
+  PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** The platform's configuration, resolved from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** 32+ characters; encrypts bot access keys and signs file URLs. */
+  secret: string;
+  environment: "development" | "production";
+  publicUrl: string | undefined;
+  /** Exact `host` or `host:port` entries that bot URLs may reach even if private. */
+  allowedBotHosts: string[];
+  /** Whether bots on loopback addresses may be reached (development default). */
+  allowLoopbackBots: boolean;
+  tls: { cert: string; key: string } | undefined;
+  callLogDays: number;
+  rateLimits: { messagesPerMinute: number; botQueriesPerMinute: number };
+  logLevel: string;
+}
+
+/** A configuration problem, with every bad variable named. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads the secret from the data folder, creating it on first start. */
+function loadOrCreateSecret(dataDir: string): string {
+  const path = join(dataDir, "secret");
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Validates the environment into a {@link Config}; the only place that reads `process.env`.
+ * Throws a ConfigError listing every problem in one readable message.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const values = parsed.data;
+  if (Boolean(values.PARLOR_TLS_CERT) !== Boolean(values.PARLOR_TLS_KEY)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  PARLOR_TLS_CERT and PARLOR_TLS_KEY go together",
+    );
+  }
+  const dataDir = resolve(values.PARLOR_DATA_DIR);
+  const development = values.PARLOR_ENV === "development";
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    databaseUrl: values.DATABASE_URL,
+    secret: values.PARLOR_SECRET ?? loadOrCreateSecret(dataDir),
+    environment: values.PARLOR_ENV,
+    publicUrl: values.PARLOR_PUBLIC_URL,
+    allowedBotHosts: values.PARLOR_ALLOWED_BOT_HOSTS.split(",")
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean),
+    allowLoopbackBots: values.PARLOR_ALLOW_LOOPBACK_BOTS
+      ? values.PARLOR_ALLOW_LOOPBACK_BOTS === "true"
+      : development,
+    tls:
+      values.PARLOR_TLS_CERT && values.PARLOR_TLS_KEY
+        ? { cert: values.PARLOR_TLS_CERT, key: values.PARLOR_TLS_KEY }
+        : undefined,
+    callLogDays: values.PARLOR_CALL_LOG_DAYS,
+    rateLimits: {
+      messagesPerMinute: values.PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE,
+      botQueriesPerMinute: values.PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE,
+    },
+    logLevel: values.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Platform } from "../platform.js";
+import type { AppEnv } from "./app-env.js";
+import { authenticate } from "./authenticate.js";
+import { errorResponse } from "./error-response.js";
+import { rateLimit } from "./rate-limit.js";
+import { authRoutes } from "./routes/auth-routes.js";
+import { botRoutes } from "./routes/bot-routes.js";
+import { conversationRoutes } from "./routes/conversation-routes.js";
+import { fileRoutes } from "./routes/file-routes.js";
+import { keyRoutes } from "./routes/key-routes.js";
+import { messageRoutes } from "./routes/message-routes.js";
+import { openaiRoutes } from "./routes/openai-routes.js";
+import { poeRoutes } from "./routes/poe-routes.js";
+
+/** The largest JSON body any route takes; uploads have their own, larger cap. */
+const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
+
+function isUpload(path: string): boolean {
+  return path === "/bot/file_upload_3RD_PARTY_POST" || path === "/api/files";
+}
+
+/** The platform's HTTP API as a Hono app; `app.request()` tests it without sockets. */
+export function createApp(platform: Platform) {
+  const app = new Hono<AppEnv>();
+  app.onError((error, context) =>
+    errorResponse(context, error, (failure) =>
+      platform.logger.error({ err: failure, path: context.req.path }, "request failed"),
+    ),
+  );
+  app.notFound((context) =>
+    context.json({ error: { code: "not_found", message: "No such route" } }, 404),
+  );
+  app.use(async (context, next) => {
+    context.set("platform", platform);
+    await next();
+    platform.metrics.increment("parlor_http_requests_total", {
+      method: context.req.method,
+      status: String(context.res.status),
+    });
+  });
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: (context) =>
+      context.json(
+        { error: { code: "payload_too_large", message: "The request body is too large" } },
+        413,
+      ),
+  });
+  // File uploads carry their own, larger cap (50 MB); every other route takes small JSON.
+  app.use((context, next) => (isUpload(context.req.path) ? next() : jsonBodyLimit(context, next)));
+  app.use(rateLimit);
+
+  app.get("/healthz", (context) => context.json({ ok: true }));
+  app.get("/metrics", (context) =>
+    context.text(platform.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
+  );
+
+  const api = new Hono<AppEnv>();
+  api.use(authenticate);
+  api.route("/auth", authRoutes);
+  api.route("/keys", keyRoutes);
+  api.route("/bots", botRoutes);
+  api.route("/conversations", conversationRoutes);
+  api.route("/messages", messageRoutes);
+  app.route("/api", api);
+  app.route("/bot", poeRoutes);
+  app.route("/v1", openaiRoutes);
+  app.route("/files", fileRoutes);
+  return app;
+}
+
+/** The platform's HTTP app. */
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,57 @@
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import { ForbiddenError, UnauthenticatedError } from "../errors.js";
+import type { Actor } from "../auth/accounts.js";
+import type { AppEnv } from "./app-env.js";
+import type { Context } from "hono";
+
+/** The session cookie's name; `__Host-` when served over HTTPS so no subdomain can set it. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-parlor_session" : "parlor_session";
+}
+
+/**
+ * Finds who is calling: a user API key in `Authorization: Bearer pk_…`, else the session cookie.
+ * Unsafe cookie requests must come from our own origin (Sec-Fetch-Site or Origin), which is
+ * the CSRF protection; API-key requests need none, since browsers never add those headers.
+ */
+export const authenticate = createMiddleware<AppEnv>(async (context, next) => {
+  const { accounts, config } = context.var.platform;
+  const header = context.req.header("authorization");
+  const bearer = header && /^Bearer\s+(pk_\S+)$/i.exec(header)?.[1];
+  if (bearer) {
+    const actor = await accounts.actorForApiKey(bearer);
+    if (!actor) throw new UnauthenticatedError("Invalid API key");
+    context.set("actor", actor);
+    context.set("credential", "api_key");
+    return next();
+  }
+  const token = getCookie(context, sessionCookieName(Boolean(config.tls)));
+  if (token) {
+    const actor = await accounts.actorForSession(token);
+    if (actor) {
+      context.set("actor", actor);
+      context.set("credential", "cookie");
+    }
+  }
+  if (!["GET", "HEAD", "OPTIONS"].includes(context.req.method) && !sameOrigin(context)) {
+    throw new ForbiddenError("Cross-site request refused", "csrf");
+  }
+  return next();
+});
+
+function sameOrigin(context: Context<AppEnv>): boolean {
+  const site = context.req.header("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = context.req.header("origin");
+  // Non-browser clients (curl, the CLI) send neither header; browsers always send one.
+  if (!origin) return true;
+  return origin === new URL(context.req.url).origin;
+}
+
+/** The signed-in actor, or a 401. */
+export function requireActor(context: Context<AppEnv>): Actor {
+  const actor = context.var.actor;
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  clientAt,
+  getMessage,
+  readReply,
+  registerBot,
+  sendMessage,
+  startConversation,
+  type ApiMessage,
+} from "../testing/bots/chat-helpers.js";
+import { misbehavingBots } from "../testing/bots/misbehaving-bots.js";
+import { startScriptedBot, type ScriptedBot } from "../testing/bots/scripted-bot-server.js";
+import { TEST_DIALECTS } from "../testing/test-databases.js";
+import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
+
+describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", (dialect) => {
+  let platform: TestPlatform;
+  let bot: ScriptedBot;
+  let alice: TestClient;
+  let aliceKey: { id: string; key: string };
+  let bobs: [string, TestClient][];
+  const ids = { conversation: "", userMessage: "", botMessage: "" };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(dialect);
+    bot = await startScriptedBot(misbehavingBots.replies(["A private answer"]));
+    alice = await platform.signUp("alice@example.com");
+    await registerBot(alice, bot, { handle: "alices-private", visibility: "private" });
+    await registerBot(alice, bot, { handle: "alices-public", visibility: "public" });
+    ids.conversation = await startConversation(alice, "alices-private");
+    const sent = await sendMessage(alice, ids.conversation, "My secret question");
+    ids.userMessage = sent.userMessageId;
+    ids.botMessage = sent.botMessageId;
+    await readReply(alice, ids.botMessage);
+    aliceKey = await alice.json("POST", "/api/keys", { name: "alice's laptop" });
+
+    const bobByCookie = await platform.signUp("bob@example.com");
+    const bobKey = await bobByCookie.json<{ key: string }>("POST", "/api/keys", { name: "bob" });
+    bobs = [
+      ["session cookie", bobByCookie],
+      ["API key", clientAt(platform.url, { apiKey: bobKey.key })],
+    ];
+  });
+  afterAll(async () => {
+    await platform.dispose();
+    await bot.close();
+  });
+
+  const attempts = (): [string, string, unknown?][] => [
+    ["GET", `/api/conversations/${ids.conversation}`],
+    ["POST", `/api/conversations/${ids.conversation}/messages`, { content: "Hijack" }],
+    ["POST", `/api/conversations/${ids.conversation}/reset`],
+    ["GET", `/api/messages/${ids.userMessage}`],
+    ["GET", `/api/messages/${ids.botMessage}`],
+    ["GET", `/api/messages/${ids.botMessage}/stream`],
+    ["POST", `/api/messages/${ids.botMessage}/stop`],
+    ["POST", `/api/messages/${ids.botMessage}/regenerate`],
+    ["POST", `/api/messages/${ids.botMessage}/feedback`, { type: "dislike" }],
+    ["POST", `/api/messages/${ids.botMessage}/reaction`, { reaction: "sad" }],
+    ["POST", "/api/conversations", { bot: "alices-private" }],
+    ["GET", "/api/bots/alices-private"],
+    ["PATCH", "/api/bots/alices-private", { description: "Owned" }],
+    ["GET", "/api/bots/alices-private/access-key"],
+    ["GET", "/api/bots/alices-private/calls"],
+    ["POST", "/api/bots/alices-private/sync"],
+    ["PATCH", "/api/bots/alices-public", { description: "Owned" }],
+    ["GET", "/api/bots/alices-public/access-key"],
+    ["GET", "/api/bots/alices-public/calls"],
+    ["POST", "/api/bots/alices-public/sync"],
+    ["DELETE", `/api/keys/${aliceKey.id}`],
+    ["DELETE", "/api/bots/alices-public"],
+    ["DELETE", "/api/bots/alices-private"],
+    ["DELETE", `/api/conversations/${ids.conversation}`],
+  ];
+
+  it("answers 404 to every request on another user's objects, whatever the credential", async () => {
+    const statuses: string[] = [];
+    for (const [credential, bob] of bobs) {
+      for (const [method, path, body] of attempts()) {
+        const response = await bob.request(method, path, body);
+        const text = await response.text();
+        statuses.push(`${credential} ${method} ${path} → ${response.status}`);
+        // Nothing of Alice's may leak in an error body either.
+        expect(text).not.toMatch(/secret question|private answer|access_key/);
+      }
+    }
+    expect(statuses.filter((line) => !line.endsWith("→ 404"))).toEqual([]);
+  });
+
+  it("does not list another user's conversations, private bots or keys", async () => {
+    for (const [, bob] of bobs) {
+      const { conversations } = await bob.json<{ conversations: { id: string }[] }>(
+        "GET",
+        "/api/conversations",
+      );
+      expect(conversations.map((conversation) => conversation.id)).not.toContain(ids.conversation);
+      const { bots } = await bob.json<{ bots: { handle: string }[] }>("GET", "/api/bots");
+      expect(bots.map((listed) => listed.handle)).not.toContain("alices-private");
+      expect(bots.map((listed) => listed.handle)).toContain("alices-public");
+      const { keys } = await bob.json<{ keys: { id: string }[] }>("GET", "/api/keys");
+      expect(keys.map((key) => key.id)).not.toContain(aliceKey.id);
+    }
+  });
+
+  it("leaves every object of the owner as it was, reachable with her own API key", async () => {
+    const aliceByKey = clientAt(platform.url, { apiKey: aliceKey.key });
+    const { messages } = await aliceByKey.json<{ messages: ApiMessage[] }>(
+      "GET",
+      `/api/conversations/${ids.conversation}`,
+    );
+    expect(messages.map((message) => [message.role, message.content])).toEqual([
+      ["user", "My secret question"],
+      ["bot", "A private answer"],
+    ]);
+    expect(await getMessage(aliceByKey, ids.botMessage)).toMatchObject({
+      feedback: null,
+      reaction: null,
+      context_id: messages[0]!.context_id,
+    });
+    const { bot: stored } = await aliceByKey.json<{
+      bot: { description: string; visibility: string };
+    }>("GET", "/api/bots/alices-private");
+    expect(stored).toMatchObject({ description: "", visibility: "private" });
+    await aliceByKey.json("GET", "/api/bots/alices-public");
+    // Nothing of Bob's reached Alice's bot: one query, no reports.
+    expect(bot.received("query")).toHaveLength(1);
+    expect(bot.received("report_feedback")).toEqual([]);
+    expect(bot.received("report_reaction")).toEqual([]);
+  });
+});

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  getMessage,
+  openStream,
+  readReply,
+  registerBot,
+  sendMessage,
+  settledMessage,
+  startConversation,
+  visibleText,
+  type LiveStream,
+  type StreamedEvent,
+} from "../testing/bots/chat-helpers.js";
+import { startPacedBot, type PacedBot } from "../testing/bots/paced-bot.js";
+import { TEST_DIALECTS } from "../testing/test-databases.js";
+import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
+
+/** Reads events until `done` (included). */
+async function readToDone(stream: LiveStream): Promise<StreamedEvent[]> {
+  const events: StreamedEvent[] = [];
+  for (;;) {
+    const event = await stream.next();
+    events.push(event);
+    if (event.event === "done") return events;
+  }
+}
+
+describe.each(TEST_DIALECTS)("watching a reply stream on %s", (dialect) => {
+  let platform: TestPlatform;
+  let bot: PacedBot;
+  let user: TestClient;
+  let conversationId: string;
+
+  beforeEach(async () => {
+    platform = await startTestPlatform(dialect);
+    bot = await startPacedBot();
+    user = await platform.signUp("user@example.com");
+    await registerBot(user, bot, { handle: "paced" });
+    conversationId = await startConversation(user, "paced");
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await platform.dispose();
+    await bot.close();
+  });
+
+  it("delivers the same events with the same ids to two attached clients", async () => {
+    const query = bot.nextQuery();
+    const { botMessageId } = await sendMessage(user, conversationId, "Hi");
+    await query;
+    const first = await openStream(user, botMessageId);
+    const second = await openStream(user, botMessageId);
+    for (const piece of ["Hello", ", ", "world"]) bot.push(piece);
+    bot.finish();
+    const [firstEvents, secondEvents] = await Promise.all([readToDone(first), readToDone(second)]);
+
+    expect(secondEvents).toEqual(firstEvents);
+    expect(firstEvents.map((event) => event.id)).toEqual(["1", "2", "3", "4"]);
+    expect(visibleText(firstEvents)).toBe("Hello, world");
+    expect(firstEvents.at(-1)).toMatchObject({ event: "done", data: { status: "complete" } });
+    expect(await getMessage(user, botMessageId)).toMatchObject({
+      status: "complete",
+      content: "Hello, world",
+    });
+  });
+
+  it("resumes after a reload with Last-Event-ID: nothing lost, nothing doubled", async () => {
+    const query = bot.nextQuery();
+    const { botMessageId } = await sendMessage(user, conversationId, "Count");
+    await query;
+    const beforeReload = await openStream(user, botMessageId);
+    bot.push("one ");
+    bot.push("two ");
+    const seen = [await beforeReload.next(), await beforeReload.next()];
+    await beforeReload.close();
+
+    // Written while no client is attached: it must neither be lost nor stop the bot.
+    bot.push("three ");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const afterReload = await openStream(user, botMessageId, seen.at(-1)!.id);
+    bot.push("four");
+    bot.finish();
+    const rest = await readToDone(afterReload);
+
+    const all = [...seen, ...rest];
+    expect(all.map((event) => Number(event.id))).toEqual(all.map((_, index) => index + 1));
+    expect(rest.map((event) => event.event)).toEqual(["text", "text", "done"]);
+    const stored = await getMessage(user, botMessageId);
+    expect(stored).toMatchObject({ status: "complete", content: "one two three four" });
+    expect(visibleText(all)).toBe(stored.content);
+    expect(bot.aborted).toBe(false);
+  });
+
+  it("resumes a finished reply from Last-Event-ID with only what is left", async () => {
+    const { botMessageId } = await sendMessage(user, conversationId, "Count");
+    bot.push("one ");
+    bot.push("two");
+    bot.finish();
+    const everything = await readReply(user, botMessageId);
+    const rest = await readReply(user, botMessageId, "1");
+    expect(rest).toEqual(everything.slice(1));
+  });
+
+  it("keeps writing when every client leaves, and stops only on an explicit stop", async () => {
+    const query = bot.nextQuery();
+    const { botMessageId } = await sendMessage(user, conversationId, "Write a long essay");
+    await query;
+    const watcher = await openStream(user, botMessageId);
+    bot.push("It was ");
+    await watcher.next();
+    await watcher.close();
+    bot.push("a dark night");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bot.aborted).toBe(false);
+    expect((await getMessage(user, botMessageId)).status).toBe("streaming");
+
+    const hungUp = bot.hungUp();
+    expect(await user.json("POST", `/api/messages/${botMessageId}/stop`)).toEqual({
+      stopped: true,
+    });
+    await hungUp;
+    const stored = await settledMessage(user, botMessageId);
+    expect(stored).toMatchObject({
+      status: "incomplete",
+      content: "It was a dark night",
+      error: "Stopped",
+    });
+    // A client attaching now sees the text so far and the final state.
+    const late = await readReply(user, botMessageId);
+    expect(visibleText(late)).toBe("It was a dark night");
+    expect(late.at(-1)).toMatchObject({ event: "done", data: { status: "incomplete" } });
+  });
+
+  it("stops the bot when the user deletes the conversation it is writing in", async () => {
+    const query = bot.nextQuery();
+    const { botMessageId } = await sendMessage(user, conversationId, "Write a long essay");
+    await query;
+    const watcher = await openStream(user, botMessageId);
+    bot.push("It was ");
+    await watcher.next();
+    const hungUp = bot.hungUp();
+    await user.json("DELETE", `/api/conversations/${conversationId}`);
+    await hungUp;
+    expect(await watcher.next()).toMatchObject({ event: "done", data: { status: "incomplete" } });
+    expect((await user.request("GET", `/api/messages/${botMessageId}`)).status).toBe(404);
+  });
+
+  it("leaves no heartbeat running after serving a reply that had already finished", async () => {
+    const { botMessageId } = await sendMessage(user, conversationId, "Hi");
+    bot.push("Hello");
+    bot.finish();
+    await readReply(user, botMessageId);
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    // Attached after the end: served from the generation log's replay.
+    const late = await readReply(user, botMessageId);
+    expect(late.at(-1)).toMatchObject({ event: "done" });
+    // A heartbeat left behind would write to the closed stream and throw here.
+    expect(() => vi.advanceTimersByTime(60_000)).not.toThrow();
+  });
+});

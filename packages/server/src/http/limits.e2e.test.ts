@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
+
+describe("request limits", () => {
+  let platform: TestPlatform | undefined;
+  afterEach(async () => {
+    await platform?.dispose();
+    platform = undefined;
+  });
+
+  it("answers 429 with Retry-After past the message rate, without storing the message", async () => {
+    platform = await startTestPlatform("sqlite", {
+      env: { PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: "2" },
+    });
+    const alice = await platform.signUp("alice@example.com");
+    const { conversation } = await alice.json<{ conversation: { id: string } }>(
+      "POST",
+      "/api/conversations",
+      {
+        bot: "echo",
+      },
+    );
+    const send = () =>
+      alice.request("POST", `/api/conversations/${conversation.id}/messages`, { content: "hi" });
+    expect((await send()).status).toBe(202);
+    expect((await send()).status).toBe(202);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
+    const history = await alice.json<{ messages: unknown[] }>(
+      "GET",
+      `/api/conversations/${conversation.id}`,
+    );
+    expect(history.messages).toHaveLength(4);
+  });
+
+  it("answers 413 for a body over the cap", async () => {
+    platform = await startTestPlatform();
+    const alice = await platform.signUp("alice@example.com");
+    const response = await alice.request("POST", "/api/conversations", {
+      bot: "x".repeat(5 * 1024 * 1024),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it("refuses cookie requests from another site (CSRF) but not API-key requests", async () => {
+    platform = await startTestPlatform();
+    const alice = await platform.signUp("alice@example.com");
+    const crossSite = await alice.request(
+      "POST",
+      "/api/conversations",
+      { bot: "echo" },
+      { "sec-fetch-site": "cross-site" },
+    );
+    expect(crossSite.status).toBe(403);
+    const { key } = await alice.json<{ key: string }>("POST", "/api/keys", { name: "script" });
+    const withKey = await fetch(`${platform.url}/api/conversations`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        "sec-fetch-site": "cross-site",
+      },
+      body: JSON.stringify({ bot: "echo" }),
+    });
+    expect(withKey.status).toBe(201);
+  });
+});

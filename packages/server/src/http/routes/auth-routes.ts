@@ -1,0 +1,47 @@
+import { Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { SESSION_LIFETIME_MS } from "../../auth/accounts.js";
+import type { AppEnv } from "../app-env.js";
+import { requireActor, sessionCookieName } from "../authenticate.js";
+import { readJson, stringField } from "../read-json.js";
+
+/** Sign-up, login (a new session cookie each time), logout, and who am I. */
+export const authRoutes = new Hono<AppEnv>()
+  .post("/signup", async (context) => {
+    const body = await readJson(context);
+    const user = await context.var.platform.accounts.signUp(
+      stringField(body, "email"),
+      stringField(body, "password"),
+    );
+    return context.json({ user }, 201);
+  })
+  .post("/login", async (context) => {
+    const { accounts, config } = context.var.platform;
+    const body = await readJson(context);
+    const previous = getCookie(context, sessionCookieName(Boolean(config.tls)));
+    if (previous) await accounts.logOut(previous);
+    const { token, actor } = await accounts.logIn(
+      stringField(body, "email"),
+      stringField(body, "password"),
+    );
+    setCookie(context, sessionCookieName(Boolean(config.tls)), token, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: Boolean(config.tls),
+      path: "/",
+      maxAge: SESSION_LIFETIME_MS / 1000,
+    });
+    return context.json({ user: { id: actor.userId, email: actor.email, role: actor.role } });
+  })
+  .post("/logout", async (context) => {
+    const { accounts, config } = context.var.platform;
+    const name = sessionCookieName(Boolean(config.tls));
+    const token = getCookie(context, name);
+    if (token) await accounts.logOut(token);
+    deleteCookie(context, name, { path: "/", secure: Boolean(config.tls) });
+    return context.json({ ok: true });
+  })
+  .get("/me", (context) => {
+    const actor = requireActor(context);
+    return context.json({ user: { id: actor.userId, email: actor.email, role: actor.role } });
+  });

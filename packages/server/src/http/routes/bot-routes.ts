@@ -1,0 +1,65 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { publicBot } from "../../bots/bots-service.js";
+import { conformanceCheckInputSchema, runConformanceCheck } from "../../bots/conformance-check.js";
+import { InvalidRequestError } from "../../errors.js";
+import type { AppEnv } from "../app-env.js";
+import { requireActor } from "../authenticate.js";
+import { readJson } from "../read-json.js";
+
+/** Creating and managing bots; settings sync; the call log for owners. */
+export const botRoutes = new Hono<AppEnv>()
+  .get("/", async (context) => {
+    const actor = requireActor(context);
+    const { store, registry } = context.var.platform;
+    const bots = await store.bots.listVisibleTo(actor.userId);
+    return context.json({ bots: bots.map((bot) => publicBot(bot, registry)) });
+  })
+  .post("/", async (context) => {
+    const actor = requireActor(context);
+    const { bots, registry } = context.var.platform;
+    const { bot, accessKey } = await bots.createServerBot(actor, await readJson(context));
+    return context.json({ bot: publicBot(bot, registry), access_key: accessKey }, 201);
+  })
+  .post("/check", async (context) => {
+    requireActor(context);
+    const input = conformanceCheckInputSchema.safeParse(await readJson(context));
+    if (!input.success)
+      throw new InvalidRequestError(z.prettifyError(input.error).replaceAll("\n", " "));
+    const { url, access_key: accessKey } = input.data;
+    const { outbound } = context.var.platform;
+    return context.json(await runConformanceCheck({ url, accessKey, outbound }));
+  })
+  .get("/:handle", async (context) => {
+    const actor = requireActor(context);
+    const { bots, registry } = context.var.platform;
+    return context.json({
+      bot: publicBot(await bots.usable(actor, context.req.param("handle")), registry),
+    });
+  })
+  .patch("/:handle", async (context) => {
+    const actor = requireActor(context);
+    const { bots, registry } = context.var.platform;
+    const bot = await bots.update(actor, context.req.param("handle"), await readJson(context));
+    return context.json({ bot: publicBot(bot, registry) });
+  })
+  .delete("/:handle", async (context) => {
+    await context.var.platform.bots.remove(requireActor(context), context.req.param("handle"));
+    return context.json({ ok: true });
+  })
+  .get("/:handle/access-key", async (context) => {
+    const { bots, registry } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    return context.json({ access_key: bot.kind === "server" ? registry.accessKeyOf(bot) : null });
+  })
+  .post("/:handle/sync", async (context) => {
+    const { bots, registry } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    return context.json({ bot: publicBot(await bots.syncSettings(bot), registry) });
+  })
+  .get("/:handle/calls", async (context) => {
+    const { bots, store, callLog } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    await callLog.flush();
+    return context.json({ calls: await store.botCalls.listForBot(bot.id) });
+  });

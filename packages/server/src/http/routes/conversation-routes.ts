@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import type { MessageRow } from "../../store/messages-store.js";
+import type { AppEnv } from "../app-env.js";
+import { requireActor } from "../authenticate.js";
+import { readJson, stringField } from "../read-json.js";
+
+/** A message as the API shows it; `metadata` stays between the platform and the bot. */
+export function publicMessage(message: MessageRow) {
+  return {
+    id: message.id,
+    conversation_id: message.conversation_id,
+    parent_id: message.parent_id,
+    role: message.role,
+    content: message.content,
+    content_type: message.content_type,
+    status: message.status,
+    error: message.error_text,
+    suggested_replies: JSON.parse(message.suggested_replies_json) as string[],
+    files: JSON.parse(message.files_json) as unknown[],
+    attachments: JSON.parse(message.attachments_json) as unknown[],
+    feedback: message.feedback,
+    reaction: message.reaction,
+    context_id: message.context_id,
+    created_at: message.created_at,
+  };
+}
+
+/** Conversations: create per bot, list, read with history, delete, reset context, send. */
+export const conversationRoutes = new Hono<AppEnv>()
+  .get("/", async (context) => {
+    const conversations = await context.var.platform.chat.listConversations(requireActor(context));
+    return context.json({ conversations });
+  })
+  .post("/", async (context) => {
+    const body = await readJson(context);
+    const conversation = await context.var.platform.chat.createConversation(
+      requireActor(context),
+      stringField(body, "bot"),
+    );
+    return context.json({ conversation }, 201);
+  })
+  .get("/:id", async (context) => {
+    const { conversation, messages } = await context.var.platform.chat.getConversation(
+      requireActor(context),
+      context.req.param("id"),
+    );
+    return context.json({ conversation, messages: messages.map(publicMessage) });
+  })
+  .delete("/:id", async (context) => {
+    await context.var.platform.chat.deleteConversation(
+      requireActor(context),
+      context.req.param("id"),
+    );
+    return context.json({ ok: true });
+  })
+  .post("/:id/reset", async (context) => {
+    const conversation = await context.var.platform.chat.resetContext(
+      requireActor(context),
+      context.req.param("id"),
+    );
+    return context.json({ conversation });
+  })
+  .post("/:id/messages", async (context) => {
+    const body = await readJson(context);
+    const parameters =
+      typeof body.parameters === "object" && body.parameters !== null
+        ? (body.parameters as Record<string, unknown>)
+        : {};
+    const { userMessage, botMessage } = await context.var.platform.chat.sendMessage(
+      requireActor(context),
+      context.req.param("id"),
+      {
+        content: stringField(body, "content"),
+        parameters,
+      },
+    );
+    return context.json(
+      {
+        user_message: publicMessage(userMessage),
+        bot_message: publicMessage(botMessage),
+        stream_url: `/api/messages/${botMessage.id}/stream`,
+      },
+      202,
+    );
+  });

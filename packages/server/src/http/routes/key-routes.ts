@@ -1,0 +1,31 @@
+import { Hono } from "hono";
+import { NotFoundError } from "../../errors.js";
+import type { AppEnv } from "../app-env.js";
+import { requireActor } from "../authenticate.js";
+import { readJson } from "../read-json.js";
+
+/** User API keys: created (shown once), listed without secrets, revoked. */
+export const keyRoutes = new Hono<AppEnv>()
+  .get("/", async (context) => {
+    const actor = requireActor(context);
+    const keys = await context.var.platform.accounts.listApiKeys(actor.userId);
+    return context.json({
+      keys: keys.map(({ key_hash: _hash, ...key }) => key),
+    });
+  })
+  .post("/", async (context) => {
+    const actor = requireActor(context);
+    const body: Record<string, unknown> = await readJson(context).catch(() => ({}));
+    const name = typeof body.name === "string" ? body.name : "API key";
+    const created = await context.var.platform.accounts.createApiKey(actor.userId, name);
+    return context.json({ ...created, note: "Store this key now: it is not shown again." }, 201);
+  })
+  .delete("/:id", async (context) => {
+    const actor = requireActor(context);
+    const revoked = await context.var.platform.accounts.revokeApiKey(
+      actor.userId,
+      context.req.param("id"),
+    );
+    if (!revoked) throw new NotFoundError("API key");
+    return context.json({ ok: true });
+  });

@@ -1,0 +1,72 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { InvalidRequestError } from "../../errors.js";
+import type { AppEnv } from "../app-env.js";
+import { requireActor } from "../authenticate.js";
+import { readJson } from "../read-json.js";
+import { publicMessage } from "./conversation-routes.js";
+import { generationStream } from "./generation-stream.js";
+
+const feedbackSchema = z.object({ type: z.enum(["like", "dislike"]) });
+const reactionSchema = z.object({ reaction: z.string().min(1).max(32) });
+
+/** One message: its live stream, stop, regenerate, feedback and reactions. */
+export const messageRoutes = new Hono<AppEnv>()
+  .get("/:id", async (context) => {
+    const { message } = await context.var.platform.chat.ownMessage(
+      requireActor(context),
+      context.req.param("id"),
+    );
+    return context.json({ message: publicMessage(message) });
+  })
+  .get("/:id/stream", async (context) => {
+    const { chat, log, store } = context.var.platform;
+    const { message } = await chat.ownMessage(requireActor(context), context.req.param("id"));
+    const resumeFrom = context.req.header("last-event-id") ?? context.req.query("after") ?? "0";
+    const afterId = Number.parseInt(resumeFrom, 10);
+    return generationStream(
+      { log, store },
+      message,
+      Number.isFinite(afterId) && afterId > 0 ? afterId : 0,
+    );
+  })
+  .post("/:id/stop", async (context) => {
+    const stopped = await context.var.platform.chat.stop(
+      requireActor(context),
+      context.req.param("id"),
+    );
+    return context.json({ stopped });
+  })
+  .post("/:id/regenerate", async (context) => {
+    const botMessage = await context.var.platform.chat.regenerate(
+      requireActor(context),
+      context.req.param("id"),
+    );
+    return context.json(
+      {
+        bot_message: publicMessage(botMessage),
+        stream_url: `/api/messages/${botMessage.id}/stream`,
+      },
+      202,
+    );
+  })
+  .post("/:id/feedback", async (context) => {
+    const parsed = feedbackSchema.safeParse(await readJson(context));
+    if (!parsed.success) throw new InvalidRequestError('type: "like" or "dislike"');
+    await context.var.platform.feedback.feedback(
+      requireActor(context),
+      context.req.param("id"),
+      parsed.data.type,
+    );
+    return context.json({ ok: true });
+  })
+  .post("/:id/reaction", async (context) => {
+    const parsed = reactionSchema.safeParse(await readJson(context));
+    if (!parsed.success) throw new InvalidRequestError("reaction: required, a short string");
+    await context.var.platform.feedback.reaction(
+      requireActor(context),
+      context.req.param("id"),
+      parsed.data.reaction,
+    );
+    return context.json({ ok: true });
+  });

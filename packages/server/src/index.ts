@@ -1,0 +1,12 @@
+/** @parlor/server — the Parlor platform. */
+export { loadConfig, ConfigError, type Config } from "./config/config.js";
+export { createPlatform, type Platform, type PlatformOverrides } from "./platform.js";
+export { createApp, type App } from "./http/app.js";
+export { startServer, type RunningPlatform } from "./start-server.js";
+export { PlatformError } from "./errors.js";
+export type { Actor } from "./auth/accounts.js";
+export {
+  runConformanceCheck,
+  type ConformanceCheck,
+  type ConformanceReport,
+} from "./bots/conformance-check.js";

@@ -1,0 +1,53 @@
+import { toolCallDefinitionSchema } from "@parlor/protocol";
+import { z } from "zod";
+import { OpenAIError } from "./openai-error.js";
+
+const contentPartSchema = z.looseObject({ type: z.string(), text: z.string().optional() });
+
+const messageSchema = z.looseObject({
+  role: z.enum(["system", "developer", "user", "assistant", "tool"]),
+  content: z.union([z.string(), z.array(contentPartSchema)]).nullish(),
+  name: z.string().nullish(),
+  tool_calls: z.array(toolCallDefinitionSchema).nullish(),
+  tool_call_id: z.string().nullish(),
+});
+
+const toolSchema = z.looseObject({
+  type: z.literal("function"),
+  function: z.looseObject({
+    name: z.string(),
+    description: z.string().nullish(),
+    parameters: z.record(z.string(), z.unknown()).nullish(),
+  }),
+});
+
+/**
+ * The parts of OpenAI's chat completion request Parlor uses; other fields (`n`, `top_p`,
+ * `max_tokens`, `user`…) are accepted and ignored, as the protocol has no place for them.
+ */
+export const chatCompletionRequestSchema = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(messageSchema).min(1),
+  stream: z.boolean().nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  stop: z.union([z.string(), z.array(z.string())]).nullish(),
+  tools: z.array(toolSchema).nullish(),
+  logit_bias: z.record(z.string(), z.number()).nullish(),
+});
+
+/** A chat completion request as parsed. */
+export type ChatCompletionRequest = z.output<typeof chatCompletionRequestSchema>;
+/** One message of a chat completion request. */
+export type ChatCompletionMessage = ChatCompletionRequest["messages"][number];
+
+/** Parses the body, or answers 400 naming the first wrong field as OpenAI does. */
+export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest {
+  const parsed = chatCompletionRequestSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const param = issue?.path.join(".") ?? null;
+  throw new OpenAIError(400, `Invalid request: ${param ? `${param}: ` : ""}${issue?.message}`, {
+    code: "invalid_request",
+    param,
+  });
+}

@@ -1,0 +1,36 @@
+/** Why an outbound request failed; stable strings so callers can branch without matching messages. */
+export type OutboundErrorCode =
+  | "invalid_url"
+  | "https_required"
+  | "blocked_address"
+  | "dns_failed"
+  | "redirect_refused"
+  | "connect_timeout"
+  | "first_byte_timeout"
+  | "timeout"
+  | "body_too_large"
+  | "connection_failed"
+  | "aborted";
+
+// Only failures where nothing (or nothing useful) reached the server are worth trying again.
+const retryableCodes: ReadonlySet<OutboundErrorCode> = new Set([
+  "dns_failed",
+  "connect_timeout",
+  "connection_failed",
+]);
+
+/**
+ * A request to a user-supplied URL was refused or failed. The message tells the URL's owner what
+ * to change; it never contains request headers or the URL's path and query, which may hold secrets.
+ */
+export class OutboundError extends Error {
+  readonly code: OutboundErrorCode;
+  readonly isRetryable: boolean;
+
+  constructor(code: OutboundErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "OutboundError";
+    this.code = code;
+    this.isRetryable = retryableCodes.has(code);
+  }
+}

@@ -1,0 +1,135 @@
+import type { Logger } from "pino";
+import { createAccounts } from "./auth/accounts.js";
+import { createSecretBox } from "./auth/secret-box.js";
+import { createBotRegistry } from "./bots/bot-registry.js";
+import { createBotsService } from "./bots/bots-service.js";
+import { BUILTIN_BOTS } from "./bots/builtin-bots.js";
+import { createChatService } from "./chat/chat-service.js";
+import { createFeedbackService } from "./chat/feedback-service.js";
+import type { Config } from "./config/config.js";
+import { createLogger } from "./logger.js";
+import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
+import { createMetrics } from "./metrics.js";
+import { createOutboundClient, type HostnameResolver } from "./outbound/index.js";
+import { createCallLog } from "./relay/call-log.js";
+import type { GenerationDeps } from "./relay/run-generation.js";
+import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
+import { createLiveQueries } from "./relay/live-queries.js";
+import { migrateToLatest, openDatabase } from "./store/database.js";
+import { createStore } from "./store/store.js";
+
+/** What tests and embedders may replace. */
+export interface PlatformOverrides {
+  logger?: Logger;
+  clock?: () => number;
+  generationLog?: GenerationLog;
+  resolveHostname?: HostnameResolver;
+  limits?: GenerationDeps["limits"];
+  rateLimiter?: RateLimiter;
+}
+
+/**
+ * Builds every service from the configuration: the composition root. Nothing here is a
+ * singleton, so tests build as many platforms as they like.
+ */
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}) {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? Date.now;
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  const store = createStore(database.db);
+  const secretBox = createSecretBox(config.secret);
+  const outbound = createOutboundClient(
+    {
+      allowedHosts: config.allowedBotHosts,
+      allowLoopback: config.allowLoopbackBots,
+      requireHttps: config.environment === "production",
+    },
+    overrides.resolveHostname ? { resolve: overrides.resolveHostname } : {},
+  );
+  const registry = createBotRegistry({ secretBox, outbound, builtins: BUILTIN_BOTS });
+  const bots = createBotsService({
+    store,
+    registry,
+    secretBox,
+    clock,
+    onSettingsError: (bot, error) =>
+      logger.warn({ bot: bot.handle, err: error }, "bot settings fetch failed"),
+  });
+  const accounts = createAccounts(store, clock);
+  const log = overrides.generationLog ?? createMemoryGenerationLog();
+  const metrics = createMetrics();
+  metrics.gauge("parlor_active_generations", () => log.running().length);
+  const callLog = createCallLog(store, {
+    onError: (error) => logger.error({ err: error }, "call log write failed"),
+  });
+  const liveQueries = createLiveQueries();
+  const chat = createChatService({
+    liveQueries,
+    store,
+    registry,
+    bots,
+    log,
+    secret: config.secret,
+    clock,
+    resolveAttachment: (stored) => ({
+      url: `/files/${stored.file_id}`,
+      content_type: stored.content_type,
+      name: stored.name,
+      inline_ref: null,
+      parsed_content: stored.text ?? null,
+    }),
+    generation: {
+      callLog,
+      clock,
+      ...(overrides.limits ? { limits: overrides.limits } : {}),
+      onFinished: (outcome) => {
+        const first = outcome.calls.at(-1)?.firstEventMs;
+        if (outcome.status === "error") metrics.increment("parlor_bot_errors_total");
+        metrics.increment("parlor_replies_total", { status: outcome.status });
+        if (first != null) metrics.observeFirstEvent("all", first / 1000);
+      },
+    },
+  });
+  const feedback = createFeedbackService({ store, registry, chat, secret: config.secret });
+  await bots.installBuiltins();
+  const rateLimiter = overrides.rateLimiter ?? createMemoryRateLimiter(clock);
+  // Keep the bot call log for the configured number of days.
+  const pruneCallLog = () =>
+    store.botCalls
+      .deleteOlderThan(clock() - config.callLogDays * 86_400_000)
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "call log pruning failed");
+        return 0;
+      });
+  await pruneCallLog();
+  const pruneTimer = setInterval(() => void pruneCallLog(), 3_600_000).unref();
+
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    outbound,
+    registry,
+    bots,
+    accounts,
+    log,
+    liveQueries,
+    metrics,
+    rateLimiter,
+    callLog,
+    chat,
+    feedback,
+    /** Stops running replies (stored as incomplete), flushes the call log, closes the database. */
+    async close(): Promise<void> {
+      clearInterval(pruneTimer);
+      await chat.shutdown();
+      await callLog.flush();
+      await database.close();
+    },
+  };
+}
+
+/** The running platform's services. */
+export type Platform = Awaited<ReturnType<typeof createPlatform>>;

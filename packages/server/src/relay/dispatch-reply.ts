@@ -1,0 +1,270 @@
+import {
+  BotStreamReader,
+  FIRST_EVENT_TIMEOUT_MS,
+  JSON_REPLY_TIMEOUT_MS,
+  MAX_REPLY_CHARACTERS,
+  MAX_REPLY_EVENTS,
+  TOTAL_REPLY_TIMEOUT_MS,
+  applyBotEvent,
+  createReplyState,
+  parseEventData,
+  type BotEvent,
+  type QueryRequest,
+  type ReplyState,
+  type SseMessage,
+} from "@parlor/protocol";
+import { abortable } from "./abortable.js";
+import { BotCallError, type BotRunner } from "./bot-runner.js";
+
+/** One attempt at calling a bot, for the bot call log. */
+export interface CallRecord {
+  startedAt: number;
+  status: "ok" | "error";
+  httpStatus: number | null;
+  firstEventMs: number | null;
+  durationMs: number;
+  eventCount: number;
+  error: string | null;
+}
+
+/** How a reply ended: exactly one final state. */
+export interface DispatchOutcome {
+  status: "complete" | "incomplete" | "error";
+  /** What the user is told when the reply is not complete. */
+  errorText: string | null;
+  reply: ReplyState;
+  calls: CallRecord[];
+}
+
+/** Limits and hooks for one reply. */
+export interface DispatchOptions {
+  /** Aborted by an explicit stop from the user or a shutdown; the reason's message is shown. */
+  signal: AbortSignal;
+  /** Each validated event, as it arrives; what the generation log relays. */
+  onEvent: (event: BotEvent) => void;
+  clock?: () => number;
+  firstEventTimeoutMs?: number;
+  /** How long a bot may take to answer with one JSON document instead of a stream. */
+  jsonReplyTimeoutMs?: number;
+  totalTimeoutMs?: number;
+  maxCharacters?: number;
+  maxEvents?: number;
+  retryDelayMs?: number;
+}
+
+/** Which deadline an attempt missed: the answer (head or JSON), the first event, the total. */
+class AttemptTimeout extends Error {
+  declare message: "answer" | "first_event" | "total";
+  constructor(phase: "answer" | "first_event" | "total") {
+    super(phase);
+  }
+}
+
+interface AttemptResult {
+  outcome: Omit<DispatchOutcome, "calls">;
+  record: CallRecord;
+  retryable: boolean;
+  textShown: boolean;
+}
+
+/**
+ * Calls a bot for one reply and reads it with the reference client's rules: the 5 s first-event
+ * and 600 s total timers, the character and event caps, misuse reported back to the bot with
+ * `report_error`, and one retry only when no text has reached the user.
+ */
+export async function dispatchReply(
+  runner: BotRunner,
+  request: QueryRequest,
+  options: DispatchOptions,
+): Promise<DispatchOutcome> {
+  const calls: CallRecord[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptReply(runner, request, options);
+    calls.push(result.record);
+    const canRetry =
+      attempt < 2 && result.retryable && !result.textShown && !options.signal.aborted;
+    if (!canRetry) return { ...result.outcome, calls };
+    await pause(options.retryDelayMs ?? 250, options.signal);
+    // A stop during the pause must not start the retry: the next attempt's abort listener
+    // would never fire for a signal that is already aborted.
+    if (options.signal.aborted) {
+      const reply = result.outcome.reply;
+      return { status: "incomplete", errorText: stopReason(options.signal), reply, calls };
+    }
+  }
+}
+
+/** Waits `milliseconds`, or less if `signal` aborts first. */
+function pause(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, milliseconds);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** What the user is told about a stopped reply: whoever stopped it (user, shutdown) said why. */
+function stopReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason.message : "Stopped";
+}
+
+async function attemptReply(
+  runner: BotRunner,
+  request: QueryRequest,
+  options: DispatchOptions,
+): Promise<AttemptResult> {
+  const clock = options.clock ?? Date.now;
+  const startedAt = clock();
+  const reply = createReplyState();
+  const reader = new BotStreamReader({
+    messageId: request.message_id,
+    toolsRequested: Boolean(request.tools?.length),
+    maxCharacters: options.maxCharacters ?? MAX_REPLY_CHARACTERS,
+    maxEvents: options.maxEvents ?? MAX_REPLY_EVENTS,
+  });
+  const attempt = new AbortController();
+  const stop = () => attempt.abort(options.signal.reason);
+  options.signal.addEventListener("abort", stop, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  /** Aborts the attempt unless the next phase starts within `limitMs` of the request. */
+  const deadline = (limitMs: number, phase: AttemptTimeout["message"]) => {
+    clearTimeout(timer);
+    const remaining = Math.max(0, limitMs - (clock() - startedAt));
+    timer = setTimeout(() => attempt.abort(new AttemptTimeout(phase)), remaining);
+  };
+  // Until the response head arrives the bot may be writing one JSON document, which may take
+  // 30 s; a stream must then show its first event within 5 s of the request.
+  deadline(options.jsonReplyTimeoutMs ?? JSON_REPLY_TIMEOUT_MS, "answer");
+  let httpStatus: number | null = null;
+  let firstEventMs: number | null = null;
+  let eventCount = 0;
+  let textShown = false;
+  const report = (message: string, metadata: Record<string, unknown>) =>
+    void runner.report({ version: "1.2", type: "report_error", message, metadata });
+
+  const finish = (
+    status: DispatchOutcome["status"],
+    errorText: string | null,
+    retryable = false,
+  ): AttemptResult => ({
+    outcome: { status, errorText, reply },
+    retryable,
+    textShown,
+    record: {
+      startedAt,
+      status: status === "complete" ? "ok" : "error",
+      httpStatus,
+      firstEventMs,
+      durationMs: clock() - startedAt,
+      eventCount,
+      error: errorText,
+    },
+  });
+
+  try {
+    const stream = await runner.query(request, attempt.signal);
+    httpStatus = stream.status;
+    if (stream.format === "sse")
+      deadline(options.firstEventTimeoutMs ?? FIRST_EVENT_TIMEOUT_MS, "first_event");
+    for await (const message of abortable(stream.messages, attempt.signal)) {
+      if (firstEventMs === null) {
+        firstEventMs = clock() - startedAt;
+        deadline(options.totalTimeoutMs ?? TOTAL_REPLY_TIMEOUT_MS, "total");
+      }
+      eventCount++;
+      const step = reader.read(message);
+      if (step.report) report(step.report.message, step.report.metadata);
+      if (step.type === "event") {
+        applyBotEvent(reply, step.event);
+        if (step.event.event === "text" || step.event.event === "replace_response")
+          textShown = true;
+        options.onEvent(step.event);
+      } else if (step.type === "done") {
+        return finish("complete", null);
+      } else if (step.type === "failed") {
+        const { failure } = step;
+        if (failure.code === "too_much_text" || failure.code === "too_many_events") {
+          if (failure.code === "too_much_text") {
+            // Show the text up to the limit, so the reply is cut there and not a chunk earlier.
+            const cut = cutAtLimit(message, reply, options.maxCharacters ?? MAX_REPLY_CHARACTERS);
+            if (cut) {
+              applyBotEvent(reply, cut);
+              options.onEvent(cut);
+            }
+          }
+          return finish("incomplete", `The reply was cut off: ${failure.message.toLowerCase()}`);
+        }
+        const text = failure.botError
+          ? (failure.botError.text ?? "The bot returned an error")
+          : `The bot sent a malformed reply: ${failure.message}`;
+        if (failure.botError) reply.error = failure.botError;
+        return finish("error", text, failure.retryable);
+      }
+    }
+    const missingDone = reader.end();
+    if (missingDone) report(missingDone.message, missingDone.metadata);
+    return finish("incomplete", "The bot stopped before finishing its reply");
+  } catch (error) {
+    // A non-200 answer never became a stream; the call log still needs its status.
+    if (error instanceof BotCallError && error.status !== undefined) httpStatus = error.status;
+    return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs);
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener("abort", stop);
+  }
+}
+
+function classifyFailure(
+  error: unknown,
+  attemptSignal: AbortSignal,
+  userSignal: AbortSignal,
+  finish: (
+    status: DispatchOutcome["status"],
+    text: string | null,
+    retryable?: boolean,
+  ) => AttemptResult,
+  firstEventMs: number | null,
+): AttemptResult {
+  if (userSignal.aborted) return finish("incomplete", stopReason(userSignal));
+  const reason: unknown = attemptSignal.aborted ? attemptSignal.reason : undefined;
+  if (reason instanceof AttemptTimeout) {
+    switch (reason.message) {
+      case "first_event":
+        return finish("error", "The bot did not start its reply within 5 seconds", true);
+      case "answer":
+        // No retry: the user has already waited the full JSON reply time once.
+        return finish("error", "The bot did not answer within 30 seconds");
+      case "total":
+        return finish("incomplete", "The reply was cut off: the bot took longer than 10 minutes");
+    }
+  }
+  if (error instanceof BotCallError) return finish("error", error.message, error.retryable);
+  const message = error instanceof Error ? error.message : String(error);
+  // The connection broke: before any event that is worth one retry, after it the text stays.
+  if (firstEventMs !== null)
+    return finish("incomplete", `The bot's connection was lost: ${message}`);
+  return finish("error", `The bot could not be reached: ${message}`, true);
+}
+
+/** The text event that fills the reply exactly up to `maxCharacters`, from one that overflowed it. */
+function cutAtLimit(
+  message: SseMessage,
+  reply: ReplyState,
+  maxCharacters: number,
+): BotEvent | undefined {
+  const parsed = parseEventData(message);
+  if (!parsed.ok) return undefined;
+  const { event } = parsed;
+  if (event.event === "replace_response")
+    return { event: event.event, data: { text: event.data.text.slice(0, maxCharacters) } };
+  if (event.event !== "text") return undefined;
+  const room = maxCharacters - reply.text.length;
+  return room > 0
+    ? { event: event.event, data: { text: event.data.text.slice(0, room) } }
+    : undefined;
+}

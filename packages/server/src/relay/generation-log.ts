@@ -1,0 +1,88 @@
+/** One event of a generation as clients receive it, numbered for `Last-Event-ID`. */
+export interface GenerationEvent {
+  id: number;
+  event: string;
+  data: unknown;
+}
+
+/** Receives a generation's events as they happen. */
+export type GenerationListener = (event: GenerationEvent) => void;
+
+/**
+ * The generations in progress: numbered events, replay after any id, live fan-out to every
+ * attached client, and stop. An interface so several instances can share one (Redis) later;
+ * {@link createMemoryGenerationLog} serves one process.
+ */
+export interface GenerationLog {
+  /** Registers a generation; `stop` is called with the reason when someone stops it. */
+  start(id: string, stop: (reason: string) => void): void;
+  /** Appends an event and delivers it to every listener. */
+  publish(id: string, event: string, data: unknown): void;
+  /** Appends the final event; listeners are detached and the history kept a while for late readers. */
+  finish(id: string, data: unknown): void;
+  /**
+   * Replays events after `afterId`, then delivers new ones. Returns undefined when the
+   * generation is not known here (finished long ago, or never started).
+   */
+  subscribe(id: string, afterId: number, listener: GenerationListener): (() => void) | undefined;
+  /**
+   * Stops a running generation; `reason` is what the user is told (default "Stopped", for a
+   * user's own stop). False if it is not running here.
+   */
+  stop(id: string, reason?: string): boolean;
+  isRunning(id: string): boolean;
+  /** Ids of the generations running here. */
+  running(): string[];
+}
+
+interface Entry {
+  events: GenerationEvent[];
+  listeners: Set<GenerationListener>;
+  stop: ((reason: string) => void) | undefined;
+  finished: boolean;
+}
+
+/** The in-process generation log; finished generations stay readable for `retentionMs`. */
+export function createMemoryGenerationLog(options: { retentionMs?: number } = {}): GenerationLog {
+  const entries = new Map<string, Entry>();
+  const retentionMs = options.retentionMs ?? 60_000;
+  const append = (entry: Entry, event: string, data: unknown) => {
+    const item: GenerationEvent = { id: entry.events.length + 1, event, data };
+    entry.events.push(item);
+    for (const listener of entry.listeners) listener(item);
+  };
+  return {
+    start(id, stop) {
+      entries.set(id, { events: [], listeners: new Set(), stop, finished: false });
+    },
+    publish(id, event, data) {
+      const entry = entries.get(id);
+      if (entry && !entry.finished) append(entry, event, data);
+    },
+    finish(id, data) {
+      const entry = entries.get(id);
+      if (!entry || entry.finished) return;
+      append(entry, "done", data);
+      entry.finished = true;
+      entry.stop = undefined;
+      entry.listeners.clear();
+      setTimeout(() => entries.delete(id), retentionMs).unref();
+    },
+    subscribe(id, afterId, listener) {
+      const entry = entries.get(id);
+      if (!entry) return undefined;
+      for (const event of entry.events) if (event.id > afterId) listener(event);
+      if (entry.finished) return () => {};
+      entry.listeners.add(listener);
+      return () => entry.listeners.delete(listener);
+    },
+    stop(id, reason = "Stopped") {
+      const entry = entries.get(id);
+      if (!entry?.stop) return false;
+      entry.stop(reason);
+      return true;
+    },
+    isRunning: (id) => Boolean(entries.get(id) && !entries.get(id)!.finished),
+    running: () => [...entries].filter(([, entry]) => !entry.finished).map(([id]) => id),
+  };
+}

@@ -1,0 +1,104 @@
+import type { BotEvent, QueryRequest } from "@parlor/protocol";
+import type { Store } from "../store/store.js";
+import type { BotRunner } from "./bot-runner.js";
+import type { CallLog } from "./call-log.js";
+import { dispatchReply, type DispatchOptions, type DispatchOutcome } from "./dispatch-reply.js";
+import type { GenerationLog } from "./generation-log.js";
+
+/** What a generation needs besides the request. */
+export interface GenerationDeps {
+  store: Store;
+  log: GenerationLog;
+  callLog: CallLog;
+  clock?: () => number;
+  /** How often the text so far is saved while streaming. */
+  checkpointMs?: number;
+  /** Called when the bot asks for its settings to be fetched again. */
+  onRefetchSettings?: () => void;
+  onFinished?: (outcome: DispatchOutcome) => void;
+  /** Called when the reply's final state could not be stored; the caller logs it. */
+  onStoreError?: (error: unknown, messageId: string) => void;
+  limits?: Pick<
+    DispatchOptions,
+    "firstEventTimeoutMs" | "jsonReplyTimeoutMs" | "totalTimeoutMs" | "maxCharacters" | "maxEvents"
+  >;
+}
+
+/** Events clients see; `data` and `json` stay between the bot and the platform. */
+const CLIENT_EVENTS = new Set<BotEvent["event"]>([
+  "meta",
+  "text",
+  "replace_response",
+  "suggested_reply",
+  "file",
+]);
+
+/**
+ * Runs one reply: relays its events to attached clients through the generation log, saves a
+ * checkpoint of the text at most every `checkpointMs`, and stores the reply once in its final
+ * state (complete, incomplete or error). The bot message row must exist, status "streaming".
+ */
+export async function runGeneration(
+  deps: GenerationDeps,
+  target: { runner: BotRunner; botId: string; userId: string },
+  request: QueryRequest,
+): Promise<DispatchOutcome> {
+  const clock = deps.clock ?? Date.now;
+  const id = request.message_id;
+  const controller = new AbortController();
+  deps.log.start(id, (reason) => controller.abort(new Error(reason)));
+
+  let lastCheckpoint = clock();
+  let checkpointing: Promise<void> | undefined;
+  let textSoFar = "";
+  const checkpointMs = deps.checkpointMs ?? 1000;
+  const onEvent = (event: BotEvent) => {
+    if (event.event === "text") textSoFar += event.data.text;
+    if (event.event === "replace_response") textSoFar = event.data.text;
+    if (event.event === "meta" && event.data.refetch_settings) deps.onRefetchSettings?.();
+    if (CLIENT_EVENTS.has(event.event)) deps.log.publish(id, event.event, event.data);
+    if (!checkpointing && clock() - lastCheckpoint >= checkpointMs) {
+      lastCheckpoint = clock();
+      checkpointing = deps.store.messages
+        .update(id, { content: textSoFar, updated_at: lastCheckpoint })
+        .catch(() => {})
+        .finally(() => (checkpointing = undefined));
+    }
+  };
+
+  const outcome = await dispatchReply(target.runner, request, {
+    signal: controller.signal,
+    onEvent,
+    ...deps.limits,
+  });
+  await checkpointing;
+  const reply = outcome.reply;
+  try {
+    await deps.store.messages.update(id, {
+      content: reply.text,
+      content_type: reply.meta.content_type,
+      status: outcome.status,
+      error_text: outcome.errorText,
+      suggested_replies_json: JSON.stringify(reply.suggestedReplies),
+      files_json: JSON.stringify(reply.files),
+      metadata: reply.metadata,
+      updated_at: clock(),
+    });
+  } catch (error) {
+    // Not thrown on: attached clients must still get `done`, and nobody awaits this promise.
+    // The row stays "streaming" and the next start closes it with its last checkpoint.
+    deps.onStoreError?.(error, id);
+  }
+  for (const call of outcome.calls) {
+    deps.callLog.record({
+      ...call,
+      botId: target.botId,
+      messageId: id,
+      userId: target.userId,
+      requestType: "query",
+    });
+  }
+  deps.log.finish(id, { status: outcome.status, error: outcome.errorText, text: reply.text });
+  deps.onFinished?.(outcome);
+  return outcome;
+}

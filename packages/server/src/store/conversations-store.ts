@@ -1,0 +1,35 @@
+import type { Kysely, Selectable, Updateable } from "kysely";
+import type { ConversationsTable, Database } from "./schema.js";
+
+/** A stored conversation. */
+export type ConversationRow = Selectable<ConversationsTable>;
+
+/** Conversations, always read through their owner. */
+export function createConversationsStore(db: Kysely<Database>) {
+  return {
+    async insert(conversation: ConversationRow): Promise<void> {
+      await db.insertInto("conversations").values(conversation).execute();
+    },
+    findById(id: string): Promise<ConversationRow | undefined> {
+      return db.selectFrom("conversations").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    listForUser(userId: string, limit = 100): Promise<ConversationRow[]> {
+      return db
+        .selectFrom("conversations")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .orderBy("updated_at", "desc")
+        .limit(limit)
+        .execute();
+    },
+    async update(id: string, changes: Updateable<ConversationsTable>): Promise<void> {
+      await db.updateTable("conversations").set(changes).where("id", "=", id).execute();
+    },
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom("conversations").where("id", "=", id).execute();
+    },
+  };
+}
+
+/** The conversations part of the store. */
+export type ConversationsStore = ReturnType<typeof createConversationsStore>;

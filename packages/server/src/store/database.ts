@@ -1,0 +1,70 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import pg from "pg";
+import { initialMigration } from "./migrations/0001-initial.js";
+import type { Database } from "./schema.js";
+
+/** The database the platform runs on. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: "sqlite" | "postgres";
+  close(): Promise<void>;
+}
+
+/** Where the data lives: PostgreSQL when a URL is given, else SQLite in the data folder. */
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Opens the database. SQLite runs in WAL mode with foreign keys on; PostgreSQL `bigint`
+ * columns are read back as numbers (all our bigints are millisecond times and sizes).
+ */
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary"): unknown =>
+          oid === INT8_OID
+            ? Number
+            : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", close: () => db.destroy() };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const sqlite = new SqliteDatabase(join(options.dataDir, "parlor.sqlite"));
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+const migrations: MigrationProvider = {
+  getMigrations: async () => ({ "0001-initial": initialMigration }),
+};
+
+/**
+ * Brings the schema up to date. Kysely's migrator holds a lock while it runs (an advisory lock
+ * on PostgreSQL), so several instances starting together migrate once.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrations }).migrateToLatest();
+  const failed = results?.find((result) => result.status === "Error");
+  if (error || failed) {
+    const reason =
+      error instanceof Error
+        ? error.message
+        : `migration ${failed?.migrationName ?? "unknown"} failed`;
+    throw new Error(`Database migration failed: ${reason}`, { cause: error });
+  }
+}

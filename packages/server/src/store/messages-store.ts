@@ -1,0 +1,40 @@
+import type { Kysely, Selectable, Updateable } from "kysely";
+import type { Database, MessagesTable } from "./schema.js";
+
+/** A stored message; bot messages double as generations. */
+export type MessageRow = Selectable<MessagesTable>;
+
+/** Messages: rows with parent ids, never a JSON blob per conversation. */
+export function createMessagesStore(db: Kysely<Database>) {
+  return {
+    async insert(message: MessageRow): Promise<void> {
+      await db.insertInto("messages").values(message).execute();
+    },
+    /** Several rows in one statement (a user message and the reply it starts). */
+    async insertMany(messages: MessageRow[]): Promise<void> {
+      await db.insertInto("messages").values(messages).execute();
+    },
+    findById(id: string): Promise<MessageRow | undefined> {
+      return db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    listForConversation(conversationId: string): Promise<MessageRow[]> {
+      return db
+        .selectFrom("messages")
+        .selectAll()
+        .where("conversation_id", "=", conversationId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+    },
+    async update(id: string, changes: Updateable<MessagesTable>): Promise<void> {
+      await db.updateTable("messages").set(changes).where("id", "=", id).execute();
+    },
+    /** Bot messages still marked as streaming, e.g. after a crash. */
+    listStreaming(): Promise<MessageRow[]> {
+      return db.selectFrom("messages").selectAll().where("status", "=", "streaming").execute();
+    },
+  };
+}
+
+/** The messages part of the store. */
+export type MessagesStore = ReturnType<typeof createMessagesStore>;

@@ -1,0 +1,138 @@
+/**
+ * The database tables, as Kysely sees them. Times are milliseconds since the epoch; JSON columns
+ * are text; booleans are 0/1 integers, so one set of queries serves SQLite and PostgreSQL.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  bots: BotsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  bot_calls: BotCallsTable;
+  files: FilesTable;
+  cost_requests: CostRequestsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: "admin" | "user";
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token, so a database leak does not leak sessions. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The first characters of the key, shown in lists so people can tell keys apart. */
+  prefix: string;
+  key_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface BotsTable {
+  id: string;
+  /** The unique name in `/bot/<handle>` and the OpenAI `model`. */
+  handle: string;
+  display_name: string;
+  description: string;
+  avatar_url: string | null;
+  greeting: string | null;
+  owner_id: string;
+  visibility: "public" | "private";
+  kind: "server" | "in_process";
+  server_url: string | null;
+  /** The access key, AES-GCM encrypted: the platform must send it, so it cannot be hashed. */
+  access_key_encrypted: string | null;
+  /** For in-process bots: the name of the built-in bot. */
+  builtin: string | null;
+  /** The last settings the bot returned, as JSON. */
+  settings_json: string | null;
+  settings_fetched_at: number | null;
+  /** How much history the bot receives: null for all, else the last N messages. */
+  memory_last_n: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ConversationsTable {
+  id: string;
+  user_id: string;
+  bot_id: string;
+  title: string;
+  /** The `conversation_id` bots see; a context reset replaces it. */
+  context_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MessagesTable {
+  /** Poe's `m-…` id; for bot messages it is also the generation id. */
+  id: string;
+  conversation_id: string;
+  parent_id: string | null;
+  role: "user" | "bot";
+  /** The context window this message belongs to; earlier windows are not sent to bots. */
+  context_id: string;
+  content: string;
+  content_type: string;
+  status: "complete" | "streaming" | "incomplete" | "error";
+  error_text: string | null;
+  suggested_replies_json: string;
+  files_json: string;
+  attachments_json: string;
+  /** What the bot stored with its `data` event; sent back only to the same bot. */
+  metadata: string | null;
+  parameters_json: string;
+  feedback: string | null;
+  reaction: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BotCallsTable {
+  id: string;
+  bot_id: string;
+  message_id: string | null;
+  user_id: string | null;
+  request_type: string;
+  started_at: number;
+  status: "ok" | "error";
+  http_status: number | null;
+  first_event_ms: number | null;
+  duration_ms: number | null;
+  event_count: number;
+  error: string | null;
+}
+
+export interface FilesTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+  created_at: number;
+}
+
+export interface CostRequestsTable {
+  id: string;
+  bot_query_id: string;
+  message_id: string;
+  bot_id: string;
+  kind: "authorize" | "capture";
+  amounts_json: string;
+  created_at: number;
+}

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing/test-databases.js";
+import { migrateToLatest } from "./database.js";
+import { createStore, type Store } from "./store.js";
+import type { MessageRow } from "./messages-store.js";
+
+describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.dispose();
+    database = undefined;
+  });
+
+  async function freshStore(): Promise<Store> {
+    database = await createTestDatabase(dialect);
+    return createStore(database.handle.db);
+  }
+
+  async function seed(store: Store) {
+    await store.users.insert({
+      id: "u1",
+      email: "a@example.com",
+      password_hash: "x",
+      role: "admin",
+      created_at: 1,
+    });
+    await store.bots.insert({
+      id: "b1",
+      handle: "echo",
+      display_name: "Echo",
+      description: "",
+      avatar_url: null,
+      greeting: null,
+      owner_id: "u1",
+      visibility: "public",
+      kind: "in_process",
+      server_url: null,
+      access_key_encrypted: null,
+      builtin: "echo",
+      settings_json: null,
+      settings_fetched_at: null,
+      memory_last_n: null,
+      created_at: 1,
+      updated_at: 1,
+    });
+    await store.conversations.insert({
+      id: "c1",
+      user_id: "u1",
+      bot_id: "b1",
+      title: "t",
+      context_id: "c-x",
+      created_at: 1,
+      updated_at: 1,
+    });
+  }
+
+  const message = (id: string, overrides: Partial<MessageRow> = {}): MessageRow => ({
+    id,
+    conversation_id: "c1",
+    parent_id: null,
+    role: "user",
+    context_id: "c-x",
+    content: id,
+    content_type: "text/markdown",
+    status: "complete",
+    error_text: null,
+    suggested_replies_json: "[]",
+    files_json: "[]",
+    attachments_json: "[]",
+    metadata: null,
+    parameters_json: "{}",
+    feedback: null,
+    reaction: null,
+    created_at: 10,
+    updated_at: 10,
+    ...overrides,
+  });
+
+  it("migrates twice without harm and keeps large millisecond times as numbers", async () => {
+    const store = await freshStore();
+    await migrateToLatest(store.db);
+    const now = Date.now();
+    await store.users.insert({
+      id: "u9",
+      email: "t@example.com",
+      password_hash: "x",
+      role: "user",
+      created_at: now,
+    });
+    expect((await store.users.findById("u9"))?.created_at).toBe(now);
+  });
+
+  it("stores messages as rows with parents, in order, and finds streaming ones", async () => {
+    const store = await freshStore();
+    await seed(store);
+    await store.messages.insert(message("m1"));
+    await store.messages.insert(
+      message("m2", { role: "bot", parent_id: "m1", status: "streaming", created_at: 11 }),
+    );
+    await store.messages.insert(message("m3", { role: "bot", parent_id: "m1", created_at: 12 }));
+    const rows = await store.messages.listForConversation("c1");
+    expect(rows.map((row) => [row.id, row.parent_id])).toEqual([
+      ["m1", null],
+      ["m2", "m1"],
+      ["m3", "m1"],
+    ]);
+    expect((await store.messages.listStreaming()).map((row) => row.id)).toEqual(["m2"]);
+  });
+
+  it("enforces unique emails and bot handles", async () => {
+    const store = await freshStore();
+    await seed(store);
+    await expect(
+      store.users.insert({
+        id: "u2",
+        email: "a@example.com",
+        password_hash: "x",
+        role: "user",
+        created_at: 1,
+      }),
+    ).rejects.toThrow();
+    expect(await store.users.count()).toBe(1);
+  });
+
+  it("deletes a conversation's messages with it", async () => {
+    const store = await freshStore();
+    await seed(store);
+    await store.messages.insert(message("m1"));
+    await store.conversations.delete("c1");
+    expect(await store.messages.findById("m1")).toBeUndefined();
+  });
+});

@@ -1,0 +1,30 @@
+import type { Kysely } from "kysely";
+import { createApiKeysStore } from "./api-keys-store.js";
+import { createBotCallsStore } from "./bot-calls-store.js";
+import { createBotsStore } from "./bots-store.js";
+import { createConversationsStore } from "./conversations-store.js";
+import { createCostRequestsStore } from "./cost-requests-store.js";
+import { createFilesStore } from "./files-store.js";
+import { createMessagesStore } from "./messages-store.js";
+import type { Database } from "./schema.js";
+import { createSessionsStore } from "./sessions-store.js";
+import { createUsersStore } from "./users-store.js";
+
+/** Every query the platform makes, grouped by table; one implementation for both dialects. */
+export function createStore(db: Kysely<Database>) {
+  return {
+    db,
+    users: createUsersStore(db),
+    sessions: createSessionsStore(db),
+    apiKeys: createApiKeysStore(db),
+    bots: createBotsStore(db),
+    conversations: createConversationsStore(db),
+    messages: createMessagesStore(db),
+    botCalls: createBotCallsStore(db),
+    files: createFilesStore(db),
+    costRequests: createCostRequestsStore(db),
+  };
+}
+
+/** The platform's store. */
+export type Store = ReturnType<typeof createStore>;

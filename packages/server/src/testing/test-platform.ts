@@ -1,0 +1,107 @@
+import { loadConfig } from "../config/config.js";
+import type { PlatformOverrides } from "../platform.js";
+import { startServer, type RunningPlatform } from "../start-server.js";
+import { createTestDatabase, type TestDatabase } from "./test-databases.js";
+
+/** A platform on a free port over a fresh database, and a small client for its API. */
+export interface TestPlatform extends RunningPlatform {
+  database: TestDatabase;
+  /** Signs up and logs in; returns a client whose requests carry that user's cookie. */
+  signUp(email: string, password?: string): Promise<TestClient>;
+  dispose(): Promise<void>;
+}
+
+/** Calls the API as one signed-in user. */
+export interface TestClient {
+  cookie: string;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+/** Starts a platform for a test on SQLite or PostgreSQL, allowing loopback bots. */
+export async function startTestPlatform(
+  dialect: "sqlite" | "postgres" = "sqlite",
+  options: {
+    env?: Record<string, string>;
+    overrides?: PlatformOverrides;
+    database?: TestDatabase;
+  } = {},
+): Promise<TestPlatform> {
+  const database = options.database ?? (await createTestDatabase(dialect));
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    PARLOR_DATA_DIR: database.dataDir,
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    PARLOR_SECRET: "test-secret-test-secret-test-secret-0123",
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  // The test database handle is only for setup; the platform opens its own connection.
+  const running = await startServer(config, options.overrides);
+  const clientFor = (cookie: string): TestClient => {
+    const request = (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) =>
+      fetch(`${running.url}${path}`, {
+        method,
+        headers: {
+          cookie,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    return {
+      cookie,
+      request,
+      async json<T>(method: string, path: string, body?: unknown) {
+        const response = await request(method, path, body);
+        const parsed = (await response.json()) as T;
+        if (!response.ok)
+          throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(parsed)}`);
+        return parsed;
+      },
+    };
+  };
+  return {
+    ...running,
+    database,
+    async signUp(email, password = "correct horse battery") {
+      const anonymous = clientFor("");
+      await anonymous.json("POST", "/api/auth/signup", { email, password });
+      const login = await anonymous.request("POST", "/api/auth/login", { email, password });
+      const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+      return clientFor(cookie);
+    },
+    async dispose() {
+      await running.close();
+      if (!options.database) await database.dispose();
+    },
+  };
+}
+
+/** Reads an SSE response to the end (or until `done`) as parsed events with their ids. */
+export async function readEvents(
+  response: Response,
+): Promise<{ id: string | undefined; event: string; data: Record<string, unknown> }[]> {
+  const { decodeSse } = await import("@parlor/protocol");
+  const events: { id: string | undefined; event: string; data: Record<string, unknown> }[] = [];
+  for await (const message of decodeSse(response.body!)) {
+    events.push({
+      id: message.id,
+      event: message.event,
+      data: JSON.parse(message.data) as Record<string, unknown>,
+    });
+    if (message.event === "done") break;
+  }
+  return events;
+}
