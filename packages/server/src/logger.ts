@@ -1,4 +1,4 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 /** Header and field names whose values never reach the log. */
 const REDACTED = [
@@ -17,6 +17,7 @@ const REDACTED = [
 ];
 
 /** The platform's logger: JSON lines, secrets redacted. */
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED, censor: "[redacted]" } });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED, censor: "[redacted]" } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -5,11 +5,16 @@ import { createBotRegistry } from "./bots/bot-registry.js";
 import { createBotsService } from "./bots/bots-service.js";
 import { BUILTIN_BOTS } from "./bots/builtin-bots.js";
 import { createChatService } from "./chat/chat-service.js";
+import { createAttachmentLoader } from "./chat/load-attachments.js";
 import { createFeedbackService } from "./chat/feedback-service.js";
 import type { Config } from "./config/config.js";
 import { createLogger } from "./logger.js";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
 import { createMetrics } from "./metrics.js";
+import { signedFileUrl } from "./poe-api/files/signed-file-url.js";
+
+/** How long the URL of a user's attachment works for the bot that receives it. */
+const ATTACHMENT_URL_LIFETIME_MS = 10 * 60 * 1000;
 import { createOutboundClient, type HostnameResolver } from "./outbound/index.js";
 import { createCallLog } from "./relay/call-log.js";
 import type { GenerationDeps } from "./relay/run-generation.js";
@@ -64,6 +69,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     onError: (error) => logger.error({ err: error }, "call log write failed"),
   });
   const liveQueries = createLiveQueries();
+  // Where bots fetch attachments from; set to the real address once the server listens.
+  let listenUrl = `http://127.0.0.1:${config.port}`;
   const chat = createChatService({
     liveQueries,
     store,
@@ -72,22 +79,36 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     log,
     secret: config.secret,
     clock,
-    resolveAttachment: (stored) => ({
-      url: `/files/${stored.file_id}`,
+    // Bots get a short-lived signed URL (Poe's are valid about ten minutes) and, when the bot
+    // asks for it, the text of text files.
+    resolveAttachment: (stored, settings) => ({
+      url: signedFileUrl({
+        baseUrl: config.publicUrl ?? listenUrl,
+        secret: config.secret,
+        id: stored.file_id,
+        expiresAt: clock() + ATTACHMENT_URL_LIFETIME_MS,
+      }),
       content_type: stored.content_type,
       name: stored.name,
       inline_ref: null,
-      parsed_content: stored.text ?? null,
+      parsed_content: settings.expand_text_attachments ? (stored.text ?? null) : null,
     }),
+    loadAttachments: createAttachmentLoader(store, config.dataDir),
     generation: {
       callLog,
       clock,
       ...(overrides.limits ? { limits: overrides.limits } : {}),
-      onFinished: (outcome) => {
+      onStoreError: (error, messageId) =>
+        logger.error(
+          { err: error, messageId },
+          "could not store a reply; it will be closed at the next start",
+        ),
+      onFinished: (outcome, botId) => {
         const first = outcome.calls.at(-1)?.firstEventMs;
-        if (outcome.status === "error") metrics.increment("parlor_bot_errors_total");
-        metrics.increment("parlor_replies_total", { status: outcome.status });
-        if (first != null) metrics.observeFirstEvent("all", first / 1000);
+        if (outcome.status === "error")
+          metrics.increment("parlor_bot_errors_total", { bot: botId });
+        metrics.increment("parlor_replies_total", { bot: botId, status: outcome.status });
+        if (first != null) metrics.observeFirstEvent(botId, first / 1000);
       },
     },
   });
@@ -121,6 +142,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     callLog,
     chat,
     feedback,
+    /** Tells the platform its own address, for the file URLs it gives bots. */
+    setListenUrl(url: string) {
+      listenUrl = url;
+    },
     /** Stops running replies (stored as incomplete), flushes the call log, closes the database. */
     async close(): Promise<void> {
       clearInterval(pruneTimer);

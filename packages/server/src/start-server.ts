@@ -53,6 +53,7 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `${config.tls ? "https" : "http"}://${host}:${port}`;
+  platform.setListenUrl(url);
   return {
     platform,
     server,

@@ -23,7 +23,8 @@ import {
 /** What a user sends. */
 export interface MessageInput {
   content: string;
-  attachments?: StoredAttachment[];
+  /** Ids of the user's uploads (POST /api/files). */
+  attachments?: unknown;
   parameters?: Record<string, unknown>;
 }
 
@@ -37,6 +38,7 @@ export function createChatService(deps: {
   generation: Omit<GenerationDeps, "store" | "log" | "onRefetchSettings">;
   secret: string;
   resolveAttachment: AttachmentResolver;
+  loadAttachments: (actor: Actor, fileIds: unknown) => Promise<StoredAttachment[]>;
   clock?: () => number;
 }) {
   const { store, registry, log } = deps;
@@ -191,6 +193,15 @@ export function createChatService(deps: {
       if (typeof input.content !== "string" || input.content.trim() === "") {
         throw new InvalidRequestError("content: a message needs some text");
       }
+      const attachments = await deps.loadAttachments(actor, input.attachments);
+      if (attachments.length > 0) {
+        const bot = await store.bots.findById(conversation.bot_id);
+        if (bot && !registry.settingsOf(bot).allow_attachments) {
+          throw new InvalidRequestError(
+            `attachments: ${bot.display_name} does not accept attachments`,
+          );
+        }
+      }
       const messages = await store.messages.listForConversation(conversationId);
       const last = messages
         .filter((message) => message.context_id === conversation.context_id)
@@ -199,7 +210,7 @@ export function createChatService(deps: {
         role: "user",
         content: input.content,
         parent_id: last?.id ?? null,
-        attachments_json: JSON.stringify(input.attachments ?? []),
+        attachments_json: JSON.stringify(attachments),
         parameters_json: JSON.stringify(input.parameters ?? {}),
       });
       const botMessage = newMessage(conversation, {

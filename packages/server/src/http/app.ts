@@ -1,8 +1,10 @@
 import { Hono } from "hono";
+import { MAX_FILE_BYTES } from "@parlor/protocol";
 import { bodyLimit } from "hono/body-limit";
 import type { Platform } from "../platform.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./authenticate.js";
+import { openApiDocument } from "./openapi/openapi-document.js";
 import { errorResponse } from "./error-response.js";
 import { rateLimit } from "./rate-limit.js";
 import { authRoutes } from "./routes/auth-routes.js";
@@ -11,6 +13,7 @@ import { conversationRoutes } from "./routes/conversation-routes.js";
 import { fileRoutes } from "./routes/file-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
+import { uploadRoutes } from "./routes/upload-routes.js";
 import { openaiRoutes } from "./routes/openai-routes.js";
 import { poeRoutes } from "./routes/poe-routes.js";
 
@@ -49,7 +52,18 @@ export function createApp(platform: Platform) {
       ),
   });
   // File uploads carry their own, larger cap (50 MB); every other route takes small JSON.
-  app.use((context, next) => (isUpload(context.req.path) ? next() : jsonBodyLimit(context, next)));
+  const uploadBodyLimit = bodyLimit({
+    // The file plus room for the multipart framing and form fields.
+    maxSize: MAX_FILE_BYTES + 1024 * 1024,
+    onError: (context) =>
+      context.json(
+        { error: { code: "payload_too_large", message: "Files may be at most 50 MB" } },
+        413,
+      ),
+  });
+  app.use((context, next) =>
+    isUpload(context.req.path) ? uploadBodyLimit(context, next) : jsonBodyLimit(context, next),
+  );
   app.use(rateLimit);
 
   app.get("/healthz", (context) => context.json({ ok: true }));
@@ -57,6 +71,7 @@ export function createApp(platform: Platform) {
     context.text(platform.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
   );
 
+  app.get("/api/openapi.json", (context) => context.json(openApiDocument));
   const api = new Hono<AppEnv>();
   api.use(authenticate);
   api.route("/auth", authRoutes);
@@ -64,6 +79,7 @@ export function createApp(platform: Platform) {
   api.route("/bots", botRoutes);
   api.route("/conversations", conversationRoutes);
   api.route("/messages", messageRoutes);
+  api.route("/files", uploadRoutes);
   app.route("/api", api);
   app.route("/bot", poeRoutes);
   app.route("/v1", openaiRoutes);

@@ -87,6 +87,26 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
     expect(statuses.filter((line) => !line.endsWith("→ 404"))).toEqual([]);
   });
 
+  it("answers exactly as it would for an object that does not exist", async () => {
+    const pairs = [
+      [`/api/conversations/${ids.conversation}`, "/api/conversations/conv_doesnotexist00"],
+      [`/api/messages/${ids.botMessage}`, `/api/messages/m-${"0".repeat(32)}`],
+      [`/api/messages/${ids.botMessage}/stream`, `/api/messages/m-${"0".repeat(32)}/stream`],
+    ];
+    for (const [, bob] of bobs) {
+      for (const [real, missing] of pairs) {
+        const [forReal, forMissing] = await Promise.all([
+          bob.request("GET", real!),
+          bob.request("GET", missing!),
+        ]);
+        expect([forReal.status, await forReal.json()]).toEqual([
+          forMissing.status,
+          await forMissing.json(),
+        ]);
+      }
+    }
+  });
+
   it("does not list another user's conversations, private bots or keys", async () => {
     for (const [, bob] of bobs) {
       const { conversations } = await bob.json<{ conversations: { id: string }[] }>(

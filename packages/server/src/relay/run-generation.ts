@@ -15,7 +15,7 @@ export interface GenerationDeps {
   checkpointMs?: number;
   /** Called when the bot asks for its settings to be fetched again. */
   onRefetchSettings?: () => void;
-  onFinished?: (outcome: DispatchOutcome) => void;
+  onFinished?: (outcome: DispatchOutcome, botId: string) => void;
   /** Called when the reply's final state could not be stored; the caller logs it. */
   onStoreError?: (error: unknown, messageId: string) => void;
   limits?: Pick<
@@ -85,8 +85,9 @@ export async function runGeneration(
       updated_at: clock(),
     });
   } catch (error) {
-    // Not thrown on: attached clients must still get `done`, and nobody awaits this promise.
-    // The row stays "streaming" and the next start closes it with its last checkpoint.
+    // Not rethrown: attached clients must still get `done`, and the chat service runs this in
+    // the background (a rejection there would be unhandled). The row stays "streaming" and
+    // the next start closes it with its last checkpoint.
     deps.onStoreError?.(error, id);
   }
   for (const call of outcome.calls) {
@@ -99,6 +100,6 @@ export async function runGeneration(
     });
   }
   deps.log.finish(id, { status: outcome.status, error: outcome.errorText, text: reply.text });
-  deps.onFinished?.(outcome);
+  deps.onFinished?.(outcome, target.botId);
   return outcome;
 }

@@ -71,6 +71,7 @@ export const conversationRoutes = new Hono<AppEnv>()
       context.req.param("id"),
       {
         content: stringField(body, "content"),
+        attachments: body.attachments,
         parameters,
       },
     );
