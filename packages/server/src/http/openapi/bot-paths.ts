@@ -1,0 +1,183 @@
+import {
+  COOKIE_OR_API_KEY,
+  authErrors,
+  badRequest,
+  csrfError,
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  notFound,
+  nullable,
+  object,
+  okResponse,
+  pathParam,
+  ref,
+  tooLarge,
+} from "./openapi-helpers.js";
+import type { PathsObject } from "./openapi-types.js";
+
+const handle = pathParam("handle", "The bot's handle (any case)");
+const botAnswer = (description: string) => jsonResponse(description, object({ bot: ref("Bot") }));
+const editableOnly = notFound("bot you may edit (its owner or an admin)");
+
+/** Registering and managing bots. */
+export const botPaths: PathsObject = {
+  "/api/bots": {
+    get: {
+      operationId: "listBots",
+      summary: "List the bots you can use",
+      description: "Public bots and your own, by handle.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      responses: {
+        "200": jsonResponse("The bots", object({ bots: { type: "array", items: ref("Bot") } })),
+        ...authErrors,
+      },
+    },
+    post: {
+      operationId: "createBot",
+      summary: "Register a server bot",
+      description:
+        "Stores the bot and asks it for its settings; a bot that does not answer yet is still created (settings_fetched_at stays null). The access key is in this answer, and later from /access-key.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      requestBody: jsonBody(ref("BotInput")),
+      responses: {
+        "201": jsonResponse(
+          "Created",
+          object({
+            bot: ref("Bot"),
+            access_key: { type: "string", description: "32 characters" },
+          }),
+        ),
+        ...badRequest("a field is invalid (unknown fields are refused too)"),
+        ...authErrors,
+        ...csrfError,
+        "409": errorResponse("`conflict`: the handle is taken"),
+        ...tooLarge,
+      },
+    },
+  },
+  "/api/bots/check": {
+    post: {
+      operationId: "checkBot",
+      summary: "Check a bot URL against the protocol",
+      description:
+        "Sends settings, a query, the report types, an unknown type, a wrong key and no key, through the platform's outbound client (so its address rules apply).",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      requestBody: jsonBody(
+        object(
+          {
+            url: { type: "string", format: "uri" },
+            access_key: {
+              type: "string",
+              description: "Without it the wrong-key check is skipped",
+            },
+          },
+          { optional: ["access_key"], closed: true },
+        ),
+      ),
+      responses: {
+        "200": jsonResponse("The report, passed or not", ref("ConformanceReport")),
+        ...badRequest("url is not an http(s) URL"),
+        ...authErrors,
+        ...csrfError,
+      },
+    },
+  },
+  "/api/bots/{handle}": {
+    get: {
+      operationId: "getBot",
+      summary: "One bot",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      responses: {
+        "200": botAnswer("The bot"),
+        ...authErrors,
+        ...notFound("bot you can use"),
+      },
+    },
+    patch: {
+      operationId: "updateBot",
+      summary: "Change a bot",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      requestBody: jsonBody(ref("BotUpdate")),
+      responses: {
+        "200": botAnswer("The changed bot"),
+        ...badRequest("a field is invalid, or server_url was sent for a built-in bot"),
+        ...authErrors,
+        ...csrfError,
+        ...editableOnly,
+      },
+    },
+    delete: {
+      operationId: "deleteBot",
+      summary: "Delete a bot",
+      description: "Deletes its conversations (everyone's) and its call log with it.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      responses: {
+        "200": okResponse("Deleted"),
+        ...authErrors,
+        ...csrfError,
+        ...editableOnly,
+      },
+    },
+  },
+  "/api/bots/{handle}/access-key": {
+    get: {
+      operationId: "getBotAccessKey",
+      summary: "A bot's access key",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      responses: {
+        "200": jsonResponse(
+          "The key; null for built-in bots",
+          object({ access_key: nullable("string") }),
+        ),
+        ...authErrors,
+        ...editableOnly,
+      },
+    },
+  },
+  "/api/bots/{handle}/sync": {
+    post: {
+      operationId: "syncBotSettings",
+      summary: "Fetch a bot's settings now",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      responses: {
+        "200": botAnswer("The bot with its new settings"),
+        ...authErrors,
+        ...csrfError,
+        ...editableOnly,
+        "502": errorResponse("`settings_unavailable`: the bot did not answer the settings request"),
+      },
+    },
+  },
+  "/api/bots/{handle}/calls": {
+    get: {
+      operationId: "listBotCalls",
+      summary: "A bot's call log",
+      description: `The last 100 calls, newest first; kept PARLOR_CALL_LOG_DAYS days.`,
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      responses: {
+        "200": jsonResponse(
+          "The calls",
+          object({ calls: { type: "array", items: ref("BotCall") } }),
+        ),
+        ...authErrors,
+        ...editableOnly,
+      },
+    },
+  },
+};

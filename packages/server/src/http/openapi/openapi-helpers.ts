@@ -1,0 +1,127 @@
+import type {
+  ParameterObject,
+  ReferenceObject,
+  RequestBodyObject,
+  ResponseObject,
+  SchemaObject,
+  SchemaOrRef,
+  SecurityRequirement,
+} from "./openapi-types.js";
+
+/** A reference to a schema in `components.schemas`. */
+export const ref = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+
+/** A nullable schema of one JSON type. */
+export const nullable = (type: "string" | "integer" | "number" | "boolean", description?: string) =>
+  ({ type: [type, "null"], ...(description ? { description } : {}) }) satisfies SchemaObject;
+
+/** Milliseconds since the Unix epoch, as every time in the API is. */
+export const timestamp = (description = "Milliseconds since the Unix epoch"): SchemaObject => ({
+  type: "integer",
+  description,
+});
+
+/** An object whose listed properties are all required. */
+export function object(
+  properties: Record<string, SchemaOrRef>,
+  options: { description?: string; optional?: string[]; closed?: boolean } = {},
+): SchemaObject {
+  const optional = new Set(options.optional ?? []);
+  return {
+    type: "object",
+    ...(options.description ? { description: options.description } : {}),
+    properties,
+    required: Object.keys(properties).filter((name) => !optional.has(name)),
+    ...(options.closed ? { additionalProperties: false } : {}),
+  };
+}
+
+/** The credentials of the platform API: the session cookie or a user API key. */
+export const COOKIE_OR_API_KEY: SecurityRequirement[] = [{ sessionCookie: [] }, { userApiKey: [] }];
+
+/** No credentials. */
+export const PUBLIC: SecurityRequirement[] = [];
+
+/** A required path parameter. */
+export const pathParam = (name: string, description: string): ParameterObject => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
+
+/** A required JSON body. */
+export const jsonBody = (schema: SchemaOrRef, description?: string): RequestBodyObject => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { "application/json": { schema } },
+});
+
+/** A JSON response. */
+export const jsonResponse = (description: string, schema: SchemaOrRef): ResponseObject => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** A platform error response, `{error: {code, message}}`; `description` lists the codes. */
+export const errorResponse = (description: string): ResponseObject =>
+  jsonResponse(description, ref("Error"));
+
+/** An OpenAI-shaped error response, `{error: {message, type, code, param}}`. */
+export const openaiErrorResponse = (description: string): ResponseObject =>
+  jsonResponse(description, ref("OpenAIError"));
+
+/** An SSE response; the events are described in words, since JSON Schema cannot say more. */
+export const eventStreamResponse = (description: string): ResponseObject => ({
+  description,
+  headers: {
+    "X-Accel-Buffering": {
+      description: "Always `no`, so nginx-style proxies pass events through at once",
+      schema: { type: "string", const: "no" },
+    },
+  },
+  content: { "text/event-stream": { schema: { type: "string" } } },
+});
+
+/** `{ok: true}`. */
+export const okResponse = (description: string): ResponseObject =>
+  jsonResponse(description, ref("Ok"));
+
+/** The responses every authenticated platform route can give besides its own. */
+export const authErrors: Record<string, ResponseObject> = {
+  "401": errorResponse("`unauthenticated`: no valid session cookie or API key"),
+};
+
+/** 403 `csrf`, for unsafe methods of the platform API sent cross-site with a cookie. */
+export const csrfError: Record<string, ResponseObject> = {
+  "403": errorResponse(
+    "`csrf`: a browser request from another site (Sec-Fetch-Site / Origin); API-key requests are exempt",
+  ),
+};
+
+/** 400 for a body that is not a JSON object, or a field that is wrong. */
+export const badRequest = (
+  detail = "a field is missing or wrong",
+): Record<string, ResponseObject> => ({
+  "400": errorResponse(`\`invalid_request\`: the body is not a JSON object, or ${detail}`),
+});
+
+/** 413 for a body over the cap. */
+export const tooLarge: Record<string, ResponseObject> = {
+  "413": errorResponse("`payload_too_large`: the body is over 4 MiB"),
+};
+
+/** 404 for objects that do not exist or belong to someone else. */
+export const notFound = (what: string): Record<string, ResponseObject> => ({
+  "404": errorResponse(`\`not_found\`: no such ${what}, or it is not yours`),
+});
+
+/** 429 from the rate limiter, with `Retry-After`. */
+export const rateLimited = (which: string): ResponseObject => ({
+  description: `\`rate_limited\`: over ${which}; platform-shaped even on /v1`,
+  headers: {
+    "Retry-After": { description: "Seconds until the window resets", schema: { type: "integer" } },
+  },
+  content: { "application/json": { schema: ref("Error") } },
+});
