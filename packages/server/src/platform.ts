@@ -57,6 +57,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     store,
     registry,
     secretBox,
+    outbound,
     clock,
     onSettingsError: (bot, error) =>
       logger.warn({ bot: bot.handle, err: error }, "bot settings fetch failed"),

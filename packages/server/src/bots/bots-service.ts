@@ -8,6 +8,7 @@ import { randomId } from "../auth/tokens.js";
 import { ConflictError, InvalidRequestError, NotFoundError, PlatformError } from "../errors.js";
 import type { BotRow } from "../store/bots-store.js";
 import type { Store } from "../store/store.js";
+import { OutboundError, type OutboundClient } from "../outbound/index.js";
 import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
 
@@ -76,11 +77,24 @@ export function createBotsService(deps: {
   store: Store;
   registry: BotRegistry;
   secretBox: SecretBox;
+  /** Checks bot URLs against the outbound policy when they are registered or changed. */
+  outbound: Pick<OutboundClient, "check">;
   clock?: () => number;
   onSettingsError?: (bot: BotRow, error: unknown) => void;
 }) {
   const { store, registry, secretBox } = deps;
   const clock = deps.clock ?? Date.now;
+
+  /** Refuses a URL the platform could never call, with the reason and how to allow it. */
+  async function checkServerUrl(url: string): Promise<void> {
+    try {
+      await deps.outbound.check(url);
+    } catch (error) {
+      if (error instanceof OutboundError)
+        throw new InvalidRequestError(`server_url: ${error.message}`);
+      throw error;
+    }
+  }
 
   const service = {
     /** Makes sure the system account and the built-in bots exist. */
@@ -133,6 +147,7 @@ export function createBotsService(deps: {
       const handle = values.handle.toLowerCase();
       if (await store.bots.findByHandle(handle))
         throw new ConflictError(`The handle "${handle}" is taken`);
+      await checkServerUrl(values.server_url);
       const accessKey = values.access_key ?? generateAccessKey();
       const now = clock();
       const bot: BotRow = {
@@ -194,6 +209,7 @@ export function createBotsService(deps: {
         throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
       if (bot.kind !== "server" && parsed.data.server_url)
         throw new InvalidRequestError("server_url: only server bots have one");
+      if (parsed.data.server_url) await checkServerUrl(parsed.data.server_url);
       await store.bots.update(bot.id, { ...parsed.data, updated_at: clock() });
       return (await store.bots.findById(bot.id))!;
     },

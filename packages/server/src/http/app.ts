@@ -70,8 +70,8 @@ export function createApp(platform: Platform) {
   app.get("/metrics", (context) =>
     context.text(platform.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
   );
-
   app.get("/api/openapi.json", (context) => context.json(openApiDocument));
+
   const api = new Hono<AppEnv>();
   api.use(authenticate);
   api.route("/auth", authRoutes);

@@ -20,6 +20,11 @@ export interface OutboundClientOptions {
 export interface OutboundClient {
   /** Checks the URL against the policy, then sends; rejects with OutboundError. */
   request(request: OutboundRequest): Promise<OutboundResponse>;
+  /**
+   * Checks a URL against the policy (scheme, allowlist, every resolved address) without
+   * connecting, so a bot URL can be refused when it is registered; rejects with OutboundError.
+   */
+  check(url: string): Promise<void>;
   /** Closes idle keep-alive connections; for shutdown and tests. */
   close(): void;
 }
@@ -74,6 +79,9 @@ export function createOutboundClient(
 
   return {
     request,
+    async check(url) {
+      await resolveDestination(parseOutboundUrl(url), policy, resolve);
+    },
     close() {
       agents["http:"].destroy();
       agents["https:"].destroy();

@@ -50,7 +50,9 @@ export const botPaths: PathsObject = {
             access_key: { type: "string", description: "32 characters" },
           }),
         ),
-        ...badRequest("a field is invalid (unknown fields are refused too)"),
+        ...badRequest(
+          "a field is invalid (unknown fields too), or the outbound rules refuse server_url",
+        ),
         ...authErrors,
         ...csrfError,
         "409": errorResponse("`conflict`: the handle is taken"),
@@ -108,7 +110,9 @@ export const botPaths: PathsObject = {
       requestBody: jsonBody(ref("BotUpdate")),
       responses: {
         "200": botAnswer("The changed bot"),
-        ...badRequest("a field is invalid, or server_url was sent for a built-in bot"),
+        ...badRequest(
+          "a field is invalid, the outbound rules refuse server_url, or it was sent for a built-in bot",
+        ),
         ...authErrors,
         ...csrfError,
         ...editableOnly,

@@ -122,12 +122,18 @@ export const chatPaths: PathsObject = {
         object(
           {
             content: { type: "string", minLength: 1, description: "Not only whitespace" },
+            attachments: {
+              type: "array",
+              items: { type: "string" },
+              maxItems: 20,
+              description: "Ids of your uploads (POST /api/files); the bot must allow attachments",
+            },
             parameters: {
               type: "object",
               description: "Values for the bot's parameter controls, sent with the message",
             },
           },
-          { optional: ["parameters"] },
+          { optional: ["attachments", "parameters"] },
         ),
       ),
       responses: {
@@ -139,10 +145,12 @@ export const chatPaths: PathsObject = {
             stream_url: streamUrl,
           }),
         ),
-        ...badRequest("`content` is missing or blank"),
+        ...badRequest(
+          "`content` is missing or blank, `attachments` is not a list of at most 20 file ids, or the bot does not accept attachments",
+        ),
         ...authErrors,
         ...csrfError,
-        ...notFound("conversation"),
+        ...notFound("conversation, or an attached file that is not yours"),
         ...tooLarge,
         "429": rateLimited("PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE"),
       },

@@ -30,6 +30,7 @@ export interface SchemaObject {
   minimum?: number;
   maximum?: number;
   minItems?: number;
+  maxItems?: number;
   default?: unknown;
   examples?: unknown[];
   contentMediaType?: string;

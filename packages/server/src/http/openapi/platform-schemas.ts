@@ -195,7 +195,18 @@ export const platformSchemas: Record<string, SchemaObject> = {
     error: nullable("string", "Why the reply is incomplete or failed"),
     suggested_replies: { type: "array", items: { type: "string" } },
     files: { type: "array", items: ref("FileEvent") },
-    attachments: { type: "array", items: { type: "object" } },
+    attachments: {
+      type: "array",
+      items: object(
+        {
+          file_id: { type: "string" },
+          name: { type: "string" },
+          content_type: { type: "string" },
+          text: { type: "string", description: "Extracted text of a text file up to 1 MiB" },
+        },
+        { optional: ["text"] },
+      ),
+    },
     feedback: { type: ["string", "null"], enum: ["like", "dislike", null] },
     reaction: nullable("string"),
     context_id: { type: "string" },
