@@ -67,3 +67,16 @@ describe("loadConfig", () => {
     ).toThrow(/go together/);
   });
 });
+
+describe("secure cookies", () => {
+  it("are on behind an https public URL or with built-in TLS, off otherwise", () => {
+    const base = { PARLOR_SECRET: "s".repeat(32) };
+    expect(loadConfig(base).secureCookies).toBe(false);
+    expect(
+      loadConfig({ ...base, PARLOR_PUBLIC_URL: "https://chat.example.com" }).secureCookies,
+    ).toBe(true);
+    expect(loadConfig({ ...base, PARLOR_PUBLIC_URL: "http://localhost:8080" }).secureCookies).toBe(
+      false,
+    );
+  });
+});

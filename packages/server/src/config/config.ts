@@ -42,6 +42,8 @@ export interface Config {
   /** Whether bots on loopback addresses may be reached (development default). */
   allowLoopbackBots: boolean;
   tls: { cert: string; key: string } | undefined;
+  /** Session cookies are `Secure` (and `__Host-`) when users reach us over HTTPS, directly or via a proxy. */
+  secureCookies: boolean;
   callLogDays: number;
   rateLimits: { messagesPerMinute: number; botQueriesPerMinute: number };
   logLevel: string;
@@ -98,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       values.PARLOR_TLS_CERT && values.PARLOR_TLS_KEY
         ? { cert: values.PARLOR_TLS_CERT, key: values.PARLOR_TLS_KEY }
         : undefined,
+    secureCookies:
+      Boolean(values.PARLOR_TLS_CERT) || Boolean(values.PARLOR_PUBLIC_URL?.startsWith("https:")),
     callLogDays: values.PARLOR_CALL_LOG_DAYS,
     rateLimits: {
       messagesPerMinute: values.PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE,

@@ -26,7 +26,7 @@ export const authenticate = createMiddleware<AppEnv>(async (context, next) => {
     context.set("credential", "api_key");
     return next();
   }
-  const token = getCookie(context, sessionCookieName(Boolean(config.tls)));
+  const token = getCookie(context, sessionCookieName(config.secureCookies));
   if (token) {
     const actor = await accounts.actorForSession(token);
     if (actor) {

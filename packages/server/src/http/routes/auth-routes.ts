@@ -18,16 +18,16 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/login", async (context) => {
     const { accounts, config } = context.var.platform;
     const body = await readJson(context);
-    const previous = getCookie(context, sessionCookieName(Boolean(config.tls)));
+    const previous = getCookie(context, sessionCookieName(config.secureCookies));
     if (previous) await accounts.logOut(previous);
     const { token, actor } = await accounts.logIn(
       stringField(body, "email"),
       stringField(body, "password"),
     );
-    setCookie(context, sessionCookieName(Boolean(config.tls)), token, {
+    setCookie(context, sessionCookieName(config.secureCookies), token, {
       httpOnly: true,
       sameSite: "Lax",
-      secure: Boolean(config.tls),
+      secure: config.secureCookies,
       path: "/",
       maxAge: SESSION_LIFETIME_MS / 1000,
     });
@@ -35,10 +35,10 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post("/logout", async (context) => {
     const { accounts, config } = context.var.platform;
-    const name = sessionCookieName(Boolean(config.tls));
+    const name = sessionCookieName(config.secureCookies);
     const token = getCookie(context, name);
     if (token) await accounts.logOut(token);
-    deleteCookie(context, name, { path: "/", secure: Boolean(config.tls) });
+    deleteCookie(context, name, { path: "/", secure: config.secureCookies });
     return context.json({ ok: true });
   })
   .get("/me", (context) => {
