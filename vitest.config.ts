@@ -13,6 +13,10 @@ export default defineConfig({
       { find: /^@parlor\/sdk\/node$/, replacement: source("./packages/sdk/src/node.ts") },
       { find: /^@parlor\/sdk\/testing$/, replacement: source("./packages/sdk/src/testing.ts") },
       { find: /^@parlor\/server$/, replacement: source("./packages/server/src/index.ts") },
+      {
+        find: /^@parlor\/example-echo-bot$/,
+        replacement: source("./examples/echo-bot/src/echo-bot.ts"),
+      },
     ],
   },
   test: {
