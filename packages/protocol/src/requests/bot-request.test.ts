@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BOT_REQUEST_TYPES, parseBotRequest } from "./bot-request.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 
 function readJson(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name, fixtures), "utf8"));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { settingsRequestSchema } from "./settings-request.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 
 describe("settingsRequestSchema", () => {
   it("parses the recorded settings request", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { SseLimitError } from "../errors.js";
 import { decodeSse, type SseMessage } from "./sse-decoder.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, fixtures), "utf8");
 
 async function decodeChunks(chunks: (string | Uint8Array)[], onComment?: (c: string) => void) {

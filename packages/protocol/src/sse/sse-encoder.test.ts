@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeSse } from "./sse-decoder.js";
 import { encodeSseComment, encodeSseEvent, SseEncoderStream } from "./sse-encoder.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 
 describe("encodeSseEvent", () => {
   it("frames events the way fastapi_poe does, apart from JSON spacing", () => {

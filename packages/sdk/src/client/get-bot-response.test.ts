@@ -11,7 +11,7 @@ import {
   type PlatformHandler,
 } from "./testing/fake-platform.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, fixtures));
 /** What fastapi_poe 0.0.81's `get_bot_response([ProtocolMessage(role="user", content="hello")], "echo", "test-api-key")` sent. */
 const standin = JSON.parse(fixture("standin_requests.jsonl").toString("utf8").split("\n")[0]!) as {

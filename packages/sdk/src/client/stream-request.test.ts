@@ -11,7 +11,7 @@ import {
   type PlatformHandler,
 } from "./testing/fake-platform.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, fixtures));
 
 const request: QueryRequestInput = {

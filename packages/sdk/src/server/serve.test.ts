@@ -6,7 +6,7 @@ import { replaceResponse, suggestedReply } from "../bot/bot-response.js";
 import { serve, type RunningServer } from "./serve.js";
 import { webhookHeaders, generateWebhookSecret } from "../webhooks/index.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, fixtures), "utf8");
 const KEY = "a".repeat(32);
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readEvents } from "../testing/test-platform.js";
 import { queryBody, startApiTest, type ApiTestContext } from "./testing/api-test-helpers.js";
 
-const fixtures = new URL("../../../../../shared/fixtures/fastapi-poe-0.0.81/", import.meta.url);
+const fixtures = new URL("../../../../fixtures/fastapi-poe-0.0.81/", import.meta.url);
 
 /** What fastapi_poe 0.0.81 sent, line by line: method, path, headers and body. */
 const standinRequests = readFileSync(new URL("standin_requests.jsonl", fixtures), "utf8")
