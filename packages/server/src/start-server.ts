@@ -46,9 +46,12 @@ export async function startServer(
         listener,
       )
     : createHttpServer(listener);
+  // Longer than common proxies' idle timeouts, so a proxy never reuses a socket we just closed.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.port, config.host, () => resolve());
+    // A deep backlog absorbs bursts of new connections while the event loop is busy.
+    server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { parsePlainQuery } from "./parse-plain-query.js";
 import { type QueryRequest, queryRequestSchema } from "./query-request.js";
 import { type ReportErrorRequest, reportErrorRequestSchema } from "./report-error-request.js";
 import {
@@ -61,6 +62,8 @@ export function parseBotRequest(body: unknown): ParseBotRequestResult {
     return { ok: false, reason: "invalid", message: "type: expected a string" };
   }
   if (!isBotRequestType(type)) return { ok: false, reason: "unsupported_type", type };
+  const plain = type === "query" ? parsePlainQuery(body as Record<string, unknown>) : undefined;
+  if (plain) return { ok: true, request: plain };
   const result = schemaByType[type].safeParse(body);
   if (result.success) return { ok: true, request: result.data };
   return { ok: false, reason: "invalid", message: describeIssues(result.error.issues) };

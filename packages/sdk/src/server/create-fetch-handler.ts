@@ -7,6 +7,7 @@ import {
 } from "./bot-reply.js";
 import { createBotRouter } from "./bot-router.js";
 import { handleBotRequest } from "./handle-bot-request.js";
+import { pullFrames } from "./pull-frames.js";
 
 /** Options of the web-standard handler. */
 export interface FetchHandlerOptions {
@@ -52,7 +53,7 @@ function toResponse(reply: BotReply, keepAliveMs: number): Response {
         headers: { "content-type": "text/html; charset=utf-8" },
       });
     case "stream":
-      return new Response(frameStream(reply.frames, keepAliveMs), { headers: SSE_HEADERS });
+      return new Response(frameStream(pullFrames(reply), keepAliveMs), { headers: SSE_HEADERS });
   }
 }
 

@@ -10,7 +10,7 @@ import { insertAttachmentMessages } from "../prompt/index.js";
 import { verifyWebhook, WebhookVerificationError } from "../webhooks/index.js";
 import type { BotReply, IncomingBotRequest } from "./bot-reply.js";
 import { checkAuthorization } from "./check-authorization.js";
-import { queryFrames } from "./query-frames.js";
+import { runQuery } from "./query-frames.js";
 
 const HEALTH_PAGE = `<!doctype html>
 <html><head><title>Poe bot server</title></head>
@@ -64,11 +64,11 @@ export async function handleBotRequest(bot: Bot, incoming: IncomingBotRequest): 
   const context: RequestContext = { url: incoming.url, headers: incoming.headers };
   const request = parsed.request;
   switch (request.type) {
-    case "query":
-      return {
-        type: "stream",
-        frames: queryFrames(bot, prepareQuery(bot, request), context, incoming.signal),
-      };
+    case "query": {
+      const query = prepareQuery(bot, request);
+      const signal = () => incoming.signal;
+      return { type: "stream", run: (sink) => runQuery(bot, query, context, signal, sink) };
+    }
     case "settings":
       return settingsReply(await bot.getSettings(request, context));
     case "report_feedback":
@@ -89,7 +89,11 @@ export async function handleBotRequest(bot: Bot, incoming: IncomingBotRequest): 
 function prepareQuery(bot: Bot, request: QueryRequest): QueryRequest {
   const key = bot.accessKey ?? "<missing>";
   const withKey = { ...request, access_key: key, api_key: key };
-  return bot.insertAttachmentMessages ? insertAttachmentMessages(withKey) : withKey;
+  // Copying the whole history is only worth it when there are attachments to expand.
+  const hasAttachments = withKey.query.at(-1)?.attachments.length ?? 0;
+  return bot.insertAttachmentMessages && hasAttachments
+    ? insertAttachmentMessages(withKey)
+    : withKey;
 }
 
 /** Validates the author's settings so a mistake shows up in their logs, not as Poe ignoring it. */

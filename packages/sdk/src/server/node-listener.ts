@@ -31,14 +31,14 @@ export function createNodeListener(
   options: NodeListenerOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const route = createBotRouter(resolveBots(bots));
-  const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+  const keepAlive = createKeepAlive(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (request, response) => {
     const url = request.url ?? "/";
     const bot = route(url.split("?", 1)[0]!);
     if (!bot) return writeJson(response, 404, { detail: "Not Found" });
     readBody(request, maxBodyBytes).then(
-      (body) => handle(bot, request, response, body, keepAliveMs),
+      (body) => handle(bot, request, response, body, keepAlive),
       () => writeJson(response, 413, { detail: "Request body too large" }),
     );
   };
@@ -49,21 +49,29 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   body: string,
-  keepAliveMs: number,
+  keepAlive: KeepAlive,
 ): Promise<void> {
-  const abort = new AbortController();
-  response.once("close", () => {
-    if (!response.writableFinished) abort.abort();
-  });
+  // The abort signal, and the close listener behind it, are made on first use: most handlers
+  // never look, and both cost microseconds on every request.
+  let controller: AbortController | undefined;
+  const signal = () => {
+    if (controller) return controller.signal;
+    const made = (controller = new AbortController());
+    if (callerGone(response)) made.abort();
+    else response.once("close", () => callerGone(response) && made.abort());
+    return made.signal;
+  };
   try {
     const reply = await handleBotRequest(bot, {
       method: request.method ?? "GET",
       url: request.url ?? "/",
       headers: nodeHeaders(request),
       body,
-      signal: abort.signal,
+      get signal() {
+        return signal();
+      },
     });
-    await writeReply(response, reply, keepAliveMs, abort.signal);
+    await writeReply(response, reply, keepAlive);
   } catch (error) {
     console.error("Bot request failed:", error);
     if (!response.headersSent) writeJson(response, 500, { detail: "Internal server error" });
@@ -114,8 +122,7 @@ function writeJson(response: ServerResponse, status: number, body: unknown, head
 async function writeReply(
   response: ServerResponse,
   reply: BotReply,
-  keepAliveMs: number,
-  signal: AbortSignal,
+  keepAlive: KeepAlive,
 ): Promise<void> {
   switch (reply.type) {
     case "json":
@@ -124,55 +131,100 @@ async function writeReply(
       response.writeHead(reply.status, { "content-type": "text/html; charset=utf-8" });
       response.end(reply.body);
       return;
-    case "stream":
+    case "stream": {
       response.writeHead(200, SSE_HEADERS);
-      return writeFrames(response, reply.frames, keepAliveMs, signal);
+      const sink = createResponseSink(response, keepAlive);
+      try {
+        await reply.run(sink);
+      } finally {
+        sink.end();
+      }
+      return;
+    }
   }
 }
 
+/** Whether the client went away before the reply ended. */
+function callerGone(response: ServerResponse): boolean {
+  return !response.writableFinished && (response.destroyed || response.socket?.destroyed === true);
+}
+
 /**
- * Writes SSE frames, coalescing those produced in one event-loop turn into a single write,
- * waiting for `drain` when the client reads slowly, and sending keep-alives while silent.
+ * A frame sink over a Node response: frames written in one event-loop turn go out in one
+ * write (a short reply is a single `end`), and `drain` is awaited when the client reads slowly.
  */
-async function writeFrames(
-  response: ServerResponse,
-  frames: AsyncGenerator<string, void, undefined>,
-  keepAliveMs: number,
-  signal: AbortSignal,
-): Promise<void> {
+function createResponseSink(response: ServerResponse, keepAlive: KeepAlive) {
   let pending = "";
   let flushScheduled = false;
   let drained: Promise<void> | undefined;
-  let wroteSinceTick = false;
-  const flush = () => {
-    flushScheduled = false;
-    if (pending === "" || response.destroyed) return;
-    wroteSinceTick = true;
-    if (!response.write(pending)) {
-      drained = new Promise((resolve) => response.once("drain", resolve));
-    }
-    pending = "";
-  };
-  const keepAlive = setInterval(() => {
-    if (!wroteSinceTick) response.write(keepAliveComment());
-    wroteSinceTick = false;
-  }, keepAliveMs);
-  try {
-    for await (const frame of frames) {
-      if (signal.aborted) break;
+  let ended = false;
+  const sink = {
+    wroteSinceTick: false,
+    write(frame: string) {
       pending += frame;
       if (!flushScheduled) {
         flushScheduled = true;
         setImmediate(flush);
       }
-      if (drained) {
-        await drained;
-        drained = undefined;
-      }
+      return drained;
+    },
+    get closed() {
+      return ended || callerGone(response);
+    },
+    /** Sends a comment if nothing went out since the last tick; called by the shared timer. */
+    tick() {
+      if (!sink.wroteSinceTick && !sink.closed) response.write(keepAliveComment());
+      sink.wroteSinceTick = false;
+    },
+    end() {
+      ended = true;
+      keepAlive.remove(sink);
+      if (!response.destroyed) response.end(pending);
+      pending = "";
+    },
+  };
+  const flush = () => {
+    flushScheduled = false;
+    if (ended || pending === "" || response.destroyed) return;
+    sink.wroteSinceTick = true;
+    if (!response.write(pending)) {
+      drained = new Promise((resolve) =>
+        response.once("drain", () => {
+          drained = undefined;
+          resolve();
+        }),
+      );
     }
-  } finally {
-    clearInterval(keepAlive);
-    flush();
-    response.end();
-  }
+    pending = "";
+  };
+  keepAlive.add(sink);
+  return sink;
+}
+
+/** Streams that may need keep-alive comments, served by one timer instead of one per stream. */
+interface KeepAlive {
+  add(stream: { tick(): void }): void;
+  remove(stream: { tick(): void }): void;
+}
+
+/** One interval for all of a listener's streams; it stops itself when none are open. */
+function createKeepAlive(intervalMs: number): KeepAlive {
+  const streams = new Set<{ tick(): void }>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const tick = () => {
+    for (const stream of streams) stream.tick();
+    if (streams.size === 0) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+  return {
+    add(stream) {
+      streams.add(stream);
+      timer ??= setInterval(tick, intervalMs);
+    },
+    remove(stream) {
+      streams.delete(stream);
+    },
+  };
 }

@@ -12,6 +12,7 @@ import {
 } from "@parlor/protocol";
 import { resolveBots, type BotLike } from "../bot/resolve-bots.js";
 import { handleBotRequest } from "../server/handle-bot-request.js";
+import { pullFrames } from "../server/pull-frames.js";
 
 /** What a test sends: a user message, a list of messages, or a whole query request. */
 export type QueryBotInput = string | ProtocolMessageInput[] | QueryRequestInput;
@@ -63,7 +64,7 @@ export async function queryBot(bot: BotLike, input: QueryBotInput): Promise<BotR
     throw new Error(`The bot answered ${reply.status}: ${JSON.stringify(reply.body)}`);
   const reader = new BotStreamReader({ messageId: request.message_id });
   const run: BotRun = { ...createReplyState(), events: [], reports: [] };
-  for await (const message of decodeSse(reply.frames)) {
+  for await (const message of decodeSse(pullFrames(reply))) {
     const step = reader.read(message);
     if (step.report) run.reports.push(step.report);
     if (step.type === "event") applyBotEvent(run, step.event);

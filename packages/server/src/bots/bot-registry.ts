@@ -14,6 +14,8 @@ export function createBotRegistry(deps: {
   builtins: Readonly<Record<string, { bot: Bot }>>;
 }) {
   const inProcess = new Map<string, BotRunner>();
+  // Server runners by bot, rebuilt when the bot changes: decrypting the key on every call costs.
+  const servers = new Map<string, { version: string; runner: BotRunner }>();
   return {
     runnerFor(bot: BotRow): BotRunner {
       if (bot.kind === "in_process") {
@@ -23,10 +25,15 @@ export function createBotRegistry(deps: {
         if (!runner) inProcess.set(bot.builtin!, (runner = createInProcessRunner(builtin.bot)));
         return runner;
       }
-      return createServerBotRunner(
+      const version = `${bot.updated_at}:${bot.server_url}:${bot.access_key_encrypted}`;
+      const cached = servers.get(bot.id);
+      if (cached?.version === version) return cached.runner;
+      const runner = createServerBotRunner(
         { url: bot.server_url!, accessKey: this.accessKeyOf(bot) },
         deps.outbound,
       );
+      servers.set(bot.id, { version, runner });
+      return runner;
     },
     accessKeyOf(bot: BotRow): string {
       if (!bot.access_key_encrypted) throw new Error(`Bot ${bot.handle} has no access key`);

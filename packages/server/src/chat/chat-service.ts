@@ -104,10 +104,12 @@ export function createChatService(deps: {
     actor: Actor,
     conversation: ConversationRow,
     botMessage: MessageRow,
+    /** The conversation's messages when the caller already has them (saves a query). */
+    known?: MessageRow[],
   ): Promise<void> {
     const bot = await store.bots.findById(conversation.bot_id);
     if (!bot) throw new NotFoundError("Bot");
-    const messages = await store.messages.listForConversation(conversation.id);
+    const messages = known ?? (await store.messages.listForConversation(conversation.id));
     const settings = registry.settingsOf(bot);
     // The reply's own context, not the conversation's current one: a reply regenerated after
     // a reset belongs to the old context, and would otherwise be sent an empty history.
@@ -219,14 +221,13 @@ export function createChatService(deps: {
         status: "streaming",
         created_at: userMessage.created_at + 1,
       });
-      await store.messages.insertMany([userMessage, botMessage]);
-      if (messages.length === 0) {
-        await store.conversations.update(conversation.id, {
-          title: input.content.slice(0, 80),
-          updated_at: clock(),
-        });
-      }
-      await startReply(actor, conversation, botMessage);
+      // The first message names the conversation; every message moves it up the list.
+      const changes =
+        messages.length === 0
+          ? { title: input.content.slice(0, 80), updated_at: clock() }
+          : { updated_at: clock() };
+      await store.messages.insertMany([userMessage, botMessage], { id: conversation.id, changes });
+      await startReply(actor, conversation, botMessage, [...messages, userMessage, botMessage]);
       return { userMessage, botMessage };
     },
 

@@ -11,11 +11,13 @@ export async function* readBody(
   lifetime: RequestLifetime,
   maxBodyBytes: number,
 ): AsyncGenerator<Uint8Array, void, undefined> {
+  let failed = false;
   try {
     if (lifetime.failure) throw lifetime.failure;
     if (Number(message.headers["content-length"]) > maxBodyBytes) throw tooLarge(maxBodyBytes);
     let received = 0;
-    for await (const value of message) {
+    // Not destroyed when the reader stops early: see drainOrClose.
+    for await (const value of message.iterator({ destroyOnReturn: false })) {
       const chunk = value as Buffer;
       received += chunk.byteLength;
       if (received > maxBodyBytes) throw tooLarge(maxBodyBytes);
@@ -23,6 +25,7 @@ export async function* readBody(
     }
     if (!message.complete) throw lifetime.failure ?? closedEarly();
   } catch (error) {
+    failed = true;
     // A timeout or abort destroys the stream; report that cause, not the stream's own error.
     const failure =
       lifetime.failure ?? (error instanceof OutboundError ? error : closedEarly(error));
@@ -30,9 +33,22 @@ export async function* readBody(
     throw failure;
   } finally {
     lifetime.end();
-    // The reader stopped early: close the connection rather than drain an unbounded body.
-    if (!message.complete) message.destroy();
+    if (failed) message.destroy();
+    else if (!message.complete) drainOrClose(message);
   }
+}
+
+/**
+ * A reader that stops early (the dispatcher stops at `done`) usually leaves only the stream's
+ * last bytes unread. Draining them for a moment keeps the keep-alive connection reusable, which
+ * saves a TCP handshake per bot call; a body that does not end soon is cut off instead.
+ */
+function drainOrClose(message: IncomingMessage): void {
+  const timer = setTimeout(() => message.destroy(), 1000);
+  const stop = () => clearTimeout(timer);
+  message.once("end", stop);
+  message.once("close", stop);
+  message.resume();
 }
 
 function tooLarge(maxBodyBytes: number): OutboundError {

@@ -1,5 +1,5 @@
 import { decodeSse, type QueryRequest, type SettingsResponse } from "@parlor/protocol";
-import { handleBotRequest, type Bot, type IncomingBotRequest } from "@parlor/sdk";
+import { handleBotRequest, pullFrames, type Bot, type IncomingBotRequest } from "@parlor/sdk";
 import { BotCallError, type BotReport, type BotRunner } from "./bot-runner.js";
 
 const HEADERS = {
@@ -27,7 +27,7 @@ export function createInProcessRunner(bot: Bot): BotRunner {
       const reply = await call(request, signal);
       if (reply.type !== "stream")
         throw new BotCallError(`Bot answered ${reply.status}`, false, reply.status);
-      return { status: 200, format: "sse", messages: decodeSse(reply.frames) };
+      return { status: 200, format: "sse", messages: decodeSse(pullFrames(reply)) };
     },
     async settings() {
       const reply = await call({ version: "1.2", type: "settings" }, new AbortController().signal);

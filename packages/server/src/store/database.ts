@@ -1,7 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type MigrationProvider,
+  type SqliteDatabase as SqliteDialectDatabase,
+} from "kysely";
 import pg from "pg";
 import { initialMigration } from "./migrations/0001-initial.js";
 import type { Database } from "./schema.js";
@@ -45,8 +52,35 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/** Prepared statements kept per connection; our queries have a few dozen distinct shapes. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every statement anew on SQLite, and preparing costs more than running a small
+ * query. Statements are reusable, and Kysely runs one query at a time per connection, so a cache
+ * keyed by SQL text is safe.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        // Shapes that vary (e.g. multi-row inserts) must not grow the cache without bound.
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 const migrations: MigrationProvider = {

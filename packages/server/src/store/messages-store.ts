@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
-import type { Database, MessagesTable } from "./schema.js";
+import type { ConversationsTable, Database, MessagesTable } from "./schema.js";
 
 /** A stored message; bot messages double as generations. */
 export type MessageRow = Selectable<MessagesTable>;
@@ -10,9 +10,26 @@ export function createMessagesStore(db: Kysely<Database>) {
     async insert(message: MessageRow): Promise<void> {
       await db.insertInto("messages").values(message).execute();
     },
-    /** Several rows in one statement (a user message and the reply it starts). */
-    async insertMany(messages: MessageRow[]): Promise<void> {
-      await db.insertInto("messages").values(messages).execute();
+    /**
+     * Several rows in one statement (a user message and the reply it starts) and, in the same
+     * transaction, the conversation's new activity time and title: one commit per turn.
+     */
+    async insertMany(
+      messages: MessageRow[],
+      conversation?: { id: string; changes: Updateable<ConversationsTable> },
+    ): Promise<void> {
+      if (!conversation) {
+        await db.insertInto("messages").values(messages).execute();
+        return;
+      }
+      await db.transaction().execute(async (transaction) => {
+        await transaction.insertInto("messages").values(messages).execute();
+        await transaction
+          .updateTable("conversations")
+          .set(conversation.changes)
+          .where("id", "=", conversation.id)
+          .execute();
+      });
     },
     findById(id: string): Promise<MessageRow | undefined> {
       return db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst();
