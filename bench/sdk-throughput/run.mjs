@@ -280,7 +280,10 @@ const header = ["metric (median of rounds)", ...variants.map((v) => v.label), "S
 const table = rows.map(([label, key, digits]) => [
   label,
   ...variants.map((v) => fmt(med[v.name][key], digits)),
-  key === "errors" ? "" : `${fmt(med.sdk[key] / med.bare[key], 2)}`,
+  // Ratios of near-zero figures (idle CPU on a quiet machine) mean nothing.
+  key === "errors" || key === "otherCpu" || Math.abs(med.bare[key]) < 1e-9
+    ? "n/a"
+    : `${fmt(med.sdk[key] / med.bare[key], 2)}`,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) =>

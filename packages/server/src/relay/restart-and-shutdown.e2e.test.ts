@@ -112,8 +112,8 @@ describe.each(TEST_DIALECTS)("restarts and shutdowns on %s", (dialect) => {
     const { botMessageId } = await sendMessage(user, conversationId, "Tell me everything");
     await query;
     bot.push("Hello ");
-    // The platform saves the text at most once a second, on the next event after that.
-    await sleep(1100);
+    // The platform saves the text at most every 2 s, on the next event after that.
+    await sleep(2100);
     bot.push("world");
     const store = createStore(database.handle.db);
     for (let attempt = 0; attempt < 100; attempt++) {

@@ -51,7 +51,8 @@ export async function runGeneration(
   let lastCheckpoint = clock();
   let checkpointing: Promise<void> | undefined;
   let textSoFar = "";
-  const checkpointMs = deps.checkpointMs ?? 1000;
+  // Every 2 s at most: little text lost in a crash, few writes for long replies.
+  const checkpointMs = deps.checkpointMs ?? 2000;
   const onEvent = (event: BotEvent) => {
     if (event.event === "text") textSoFar += event.data.text;
     if (event.event === "replace_response") textSoFar = event.data.text;
