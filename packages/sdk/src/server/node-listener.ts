@@ -179,7 +179,10 @@ function createResponseSink(response: ServerResponse, keepAlive: KeepAlive) {
     end() {
       ended = true;
       keepAlive.remove(sink);
-      if (!response.destroyed) response.end(pending);
+      if (response.destroyed) return;
+      // write then end, in one tick: Node sends the frames and the final chunk in one writev.
+      if (pending !== "") response.write(pending);
+      response.end();
       pending = "";
     },
   };
