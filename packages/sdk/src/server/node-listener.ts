@@ -37,8 +37,10 @@ export function createNodeListener(
     const url = request.url ?? "/";
     const bot = route(url.split("?", 1)[0]!);
     if (!bot) return writeJson(response, 404, { detail: "Not Found" });
-    readBody(request, maxBodyBytes).then(
-      (body) => handle(bot, request, response, body, keepAlive),
+    readBody(
+      request,
+      maxBodyBytes,
+      (body) => void handle(bot, request, response, body, keepAlive),
       () => writeJson(response, 413, { detail: "Request body too large" }),
     );
   };
@@ -90,23 +92,35 @@ function nodeHeaders(request: IncomingMessage): HeaderReader {
   };
 }
 
-function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        request.removeAllListeners("data");
-        request.resume();
-        reject(new Error("body too large"));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
+/**
+ * Reads the body as text, with callbacks rather than a promise: this runs on every request,
+ * and most bodies arrive in one chunk.
+ */
+function readBody(
+  request: IncomingMessage,
+  maxBytes: number,
+  onBody: (body: string) => void,
+  onTooLarge: () => void,
+): void {
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let size = 0;
+  let refused = false;
+  request.on("data", (chunk: Buffer) => {
+    if (refused) return;
+    size += chunk.length;
+    if (size > maxBytes) {
+      refused = true;
+      onTooLarge();
+    } else if (!first) first = chunk;
+    else (more ??= [first]).push(chunk);
   });
+  request.on("end", () => {
+    if (refused) return;
+    onBody(more ? Buffer.concat(more).toString("utf8") : (first?.toString("utf8") ?? ""));
+  });
+  // A client that vanishes mid-body: nothing to answer, and no unhandled 'error' event.
+  request.on("error", () => {});
 }
 
 function writeJson(response: ServerResponse, status: number, body: unknown, headers = {}): void {
