@@ -148,12 +148,7 @@ async function writeReply(
     case "stream": {
       response.writeHead(200, SSE_HEADERS);
       const sink = createResponseSink(response, keepAlive);
-      try {
-        await reply.run(sink);
-      } finally {
-        sink.end();
-      }
-      return;
+      return reply.run(sink).finally(() => sink.end());
     }
   }
 }

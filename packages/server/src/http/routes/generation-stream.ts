@@ -25,10 +25,83 @@ function snapshotEvents(message: MessageRow, afterId: number): GenerationEvent[]
   return events.map((event, index) => ({ ...event, id: afterId + index + 1 }));
 }
 
+/** Where a generation's SSE text goes: a Node response, or a web stream elsewhere. */
+export interface SseWriter {
+  write(text: string): void;
+  end(): void;
+}
+
+/** The headers of a reply stream. */
+export const GENERATION_STREAM_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-store",
+  "x-accel-buffering": "no",
+} as const;
+
 /**
- * A reply as an SSE stream: numbered events, `Last-Event-ID` resumes after the last one seen,
- * heartbeats keep proxies from closing an idle stream, and closing the stream never stops the
- * bot (only an explicit stop does). A reply not running here is served from the database.
+ * Streams a reply to one client: numbered events, `Last-Event-ID` resumes after the last one
+ * seen, heartbeats keep proxies from closing an idle stream, and the client going away never
+ * stops the bot (only an explicit stop does). A reply not running here is served from the
+ * database. Returns what to call when the client goes away.
+ */
+export function attachToGeneration(
+  deps: { log: GenerationLog; store: Store },
+  message: MessageRow,
+  afterId: number,
+  writer: SseWriter,
+): () => void {
+  // Set by the end of the reply and by the client going away; nothing is written after it.
+  let closed = false;
+  // A holder, not a variable: a finished reply's replay ends the stream inside `subscribe`,
+  // before its return value could be assigned.
+  const subscription: { stop?: () => void } = {};
+  const heartbeat = setInterval(() => writer.write(encodeSseComment("keep-alive")), HEARTBEAT_MS);
+  const cleanup = () => {
+    closed = true;
+    clearInterval(heartbeat);
+    subscription.stop?.();
+  };
+  const close = () => {
+    if (closed) return;
+    cleanup();
+    writer.end();
+  };
+  const send = (event: GenerationEvent) => {
+    if (closed) return;
+    writer.write(encodeSseEvent({ event: event.event, data: event.data }, event.id));
+    if (event.event === "done") close();
+  };
+  subscription.stop = deps.log.subscribe(message.id, afterId, send);
+  if (!subscription.stop && !closed)
+    void pollStoredReply(deps, message, afterId, send, () => closed).then(close);
+  return cleanup;
+}
+
+/** Shows a reply that is not running here from its row, polling while another instance writes it. */
+async function pollStoredReply(
+  deps: { log: GenerationLog; store: Store },
+  message: MessageRow,
+  afterId: number,
+  send: (event: GenerationEvent) => void,
+  isClosed: () => boolean,
+): Promise<void> {
+  let shownId = afterId;
+  for (let current: MessageRow | undefined = message; current && !isClosed();) {
+    const events = snapshotEvents(current, shownId);
+    for (const event of events) send(event);
+    shownId += events.length;
+    if (current.status !== "streaming" || isClosed()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // It may have started here meanwhile (a retry after a restart): follow it live then.
+    if (deps.log.subscribe(message.id, Number.MAX_SAFE_INTEGER, send)) return;
+    current = await deps.store.messages.findById(message.id);
+  }
+}
+
+/**
+ * The same stream as a web `Response`, for runtimes without a Node response to write to.
+ * Under Node the route writes to the socket directly (see message-routes.ts), which saves a
+ * web stream, an encoder and a reader loop per client.
  */
 export function generationStream(
   deps: { log: GenerationLog; store: Store },
@@ -36,60 +109,17 @@ export function generationStream(
   afterId: number,
 ): Response {
   const encoder = new TextEncoder();
-  // Set by the end of the reply and by the client going away; nothing is written after it.
-  let closed = false;
-  let heartbeat: NodeJS.Timeout | undefined;
-  let unsubscribe: (() => void) | undefined;
-  // Defined before subscribing: a finished reply's replay ends the stream inside `subscribe`,
-  // and the heartbeat must be cleared then too, or it writes to a closed stream and throws.
-  const cleanup = () => {
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribe?.();
-  };
+  let stop = () => {};
   const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const close = () => {
-        if (closed) return;
-        cleanup();
-        controller.close();
-      };
-      const send = (event: GenerationEvent) => {
-        if (closed) return;
-        controller.enqueue(
-          encoder.encode(encodeSseEvent({ event: event.event, data: event.data }, event.id)),
-        );
-        if (event.event === "done") close();
-      };
-      heartbeat = setInterval(
-        () => controller.enqueue(encoder.encode(encodeSseComment("keep-alive"))),
-        HEARTBEAT_MS,
-      );
-      unsubscribe = deps.log.subscribe(message.id, afterId, send);
-      if (unsubscribe || closed) return;
-      // Not running in this process: finished (or run by another instance). Poll the row.
-      let shownId = afterId;
-      for (let current: MessageRow | undefined = message; current && !closed;) {
-        const events = snapshotEvents(current, shownId);
-        for (const event of events) send(event);
-        shownId += events.length;
-        if (current.status !== "streaming" || closed) break;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        unsubscribe = deps.log.subscribe(message.id, Number.MAX_SAFE_INTEGER, send);
-        if (unsubscribe) return;
-        current = await deps.store.messages.findById(message.id);
-      }
-      close();
+    start(controller) {
+      stop = attachToGeneration(deps, message, afterId, {
+        write: (text) => controller.enqueue(encoder.encode(text)),
+        end: () => controller.close(),
+      });
     },
     cancel() {
-      cleanup();
+      stop();
     },
   });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      "x-accel-buffering": "no",
-    },
-  });
+  return new Response(body, { headers: GENERATION_STREAM_HEADERS });
 }

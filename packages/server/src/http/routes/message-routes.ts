@@ -1,3 +1,5 @@
+import type { HttpBindings } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
 import { z } from "zod";
 import { InvalidRequestError } from "../../errors.js";
@@ -5,7 +7,11 @@ import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { readJson } from "../read-json.js";
 import { publicMessage } from "./conversation-routes.js";
-import { generationStream } from "./generation-stream.js";
+import {
+  GENERATION_STREAM_HEADERS,
+  attachToGeneration,
+  generationStream,
+} from "./generation-stream.js";
 
 const feedbackSchema = z.object({ type: z.enum(["like", "dislike"]) });
 const reactionSchema = z.object({ reaction: z.string().min(1).max(32) });
@@ -24,11 +30,19 @@ export const messageRoutes = new Hono<AppEnv>()
     const { message } = await chat.ownMessage(requireActor(context), context.req.param("id"));
     const resumeFrom = context.req.header("last-event-id") ?? context.req.query("after") ?? "0";
     const afterId = Number.parseInt(resumeFrom, 10);
-    return generationStream(
-      { log, store },
-      message,
-      Number.isFinite(afterId) && afterId > 0 ? afterId : 0,
-    );
+    const after = Number.isFinite(afterId) && afterId > 0 ? afterId : 0;
+    const outgoing = (context.env as Partial<HttpBindings> | undefined)?.outgoing;
+    if (!outgoing) return generationStream({ log, store }, message, after);
+    // Under Node, write SSE text straight to the socket: no web stream per client.
+    outgoing.writeHead(200, GENERATION_STREAM_HEADERS);
+    outgoing.flushHeaders();
+    const open = () => !outgoing.destroyed && !outgoing.writableEnded;
+    const stop = attachToGeneration({ log, store }, message, after, {
+      write: (text) => void (open() && outgoing.write(text)),
+      end: () => void (open() && outgoing.end()),
+    });
+    outgoing.once("close", stop);
+    return RESPONSE_ALREADY_SENT;
   })
   .post("/:id/stop", async (context) => {
     const stopped = await context.var.platform.chat.stop(
