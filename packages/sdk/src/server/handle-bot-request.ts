@@ -87,13 +87,13 @@ export async function handleBotRequest(bot: Bot, incoming: IncomingBotRequest): 
 
 /** Gives the handler the bot's own key (never one from the wire) and expanded attachments. */
 function prepareQuery(bot: Bot, request: QueryRequest): QueryRequest {
-  const key = bot.accessKey ?? "<missing>";
-  const withKey = { ...request, access_key: key, api_key: key };
-  // Copying the whole history is only worth it when there are attachments to expand.
-  const hasAttachments = withKey.query.at(-1)?.attachments.length ?? 0;
+  // The request was parsed for this call alone, so it is changed in place, not copied.
+  request.access_key = request.api_key = bot.accessKey ?? "<missing>";
+  // Rebuilding the history is only worth it when there are attachments to expand.
+  const hasAttachments = request.query.at(-1)?.attachments.length ?? 0;
   return bot.insertAttachmentMessages && hasAttachments
-    ? insertAttachmentMessages(withKey)
-    : withKey;
+    ? insertAttachmentMessages(request)
+    : request;
 }
 
 /** Validates the author's settings so a mistake shows up in their logs, not as Poe ignoring it. */
