@@ -1,4 +1,4 @@
-import { eventStreamResponse } from "../poe-api/event-stream-response.js";
+import { eventStreamResponse, type StreamClient } from "../poe-api/event-stream-response.js";
 import {
   botFailure,
   finishReason,
@@ -17,7 +17,7 @@ export function streamChat(
   identity: CompletionIdentity,
   options: {
     toolsRequested: boolean;
-    requestSignal: AbortSignal;
+    client: StreamClient;
     onError: (error: unknown) => void;
   },
 ): Response {
@@ -62,6 +62,6 @@ export function streamChat(
       }
       write("data: [DONE]\n\n");
     },
-    { requestSignal: options.requestSignal, onError: options.onError },
+    { client: options.client, onError: options.onError },
   );
 }

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { randomToken } from "../auth/tokens.js";
 import { anonymousUserId } from "../chat/build-query-request.js";
 import type { AppEnv } from "../http/app-env.js";
+import { streamClient } from "../http/stream-client.js";
 import { readJson } from "../http/read-json.js";
 import { runBotQuery } from "../poe-api/run-bot-query.js";
 import { parseChatCompletionRequest } from "./chat-completion-request.js";
@@ -46,7 +47,7 @@ export async function handleChatCompletion(context: Context<AppEnv>): Promise<Re
   if (body.stream) {
     return streamChat(run, identity, {
       toolsRequested,
-      requestSignal: context.req.raw.signal,
+      client: streamClient(context),
       onError: (error) =>
         platform.logger.error({ err: error, bot: target.handle }, "chat completion failed"),
     });

@@ -1,3 +1,5 @@
+import type { ServerResponse } from "node:http";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { encodeSseComment } from "@parlor/protocol";
 
 /** Writes text to the stream; ignored once the client has gone. */
@@ -6,16 +8,65 @@ export type StreamWriter = (text: string) => void;
 /** How often an idle stream gets a comment, so proxies do not close it. */
 const KEEP_ALIVE_MS = 15_000;
 
+/** How the client is reached: a Node response to write to, or a web request to answer. */
+export interface StreamClient {
+  /** Under Node (`@hono/node-server`): the response, written directly. */
+  outgoing?: ServerResponse;
+  /** Elsewhere: aborted when the client goes away. Read only when there is no `outgoing`. */
+  requestSignal: () => AbortSignal;
+}
+
+const HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-store",
+  "x-accel-buffering": "no",
+} as const;
+
 /**
  * A `text/event-stream` response whose body `produce` writes. The signal it gets aborts when
  * the client disconnects, so the bot behind it is stopped too; the stream closes when
  * `produce` settles. `produce` should answer its own failures on the stream; anything it
- * throws goes to `onError` and ends the stream.
+ * throws goes to `onError` and ends the stream. Under Node the text goes straight to the
+ * socket (no web stream, encoder or request object per call: this is the bot-query hot path).
  */
 export function eventStreamResponse(
   produce: (write: StreamWriter, signal: AbortSignal) => Promise<void>,
-  options: { requestSignal?: AbortSignal; onError: (error: unknown) => void },
+  options: { client: StreamClient; onError: (error: unknown) => void },
 ): Response {
+  const { outgoing } = options.client;
+  if (!outgoing) return webEventStream(produce, options.client.requestSignal(), options.onError);
+  const abort = new AbortController();
+  let open = true;
+  outgoing.writeHead(200, HEADERS);
+  outgoing.flushHeaders();
+  const keepAlive = setInterval(() => write(encodeSseComment("keep-alive")), KEEP_ALIVE_MS);
+  const write: StreamWriter = (text) => {
+    if (open && !outgoing.destroyed) outgoing.write(text);
+  };
+  outgoing.once("close", () => {
+    if (!open) return;
+    open = false;
+    clearInterval(keepAlive);
+    abort.abort(new Error("The client disconnected"));
+  });
+  void produce(write, abort.signal)
+    .catch(options.onError)
+    .finally(() => {
+      if (!open) return;
+      open = false;
+      clearInterval(keepAlive);
+      outgoing.end();
+    });
+  return RESPONSE_ALREADY_SENT;
+}
+
+/** The same stream as a web `Response`, for runtimes without a Node response. */
+function webEventStream(
+  produce: (write: StreamWriter, signal: AbortSignal) => Promise<void>,
+  requestSignal: AbortSignal,
+  onError: (error: unknown) => void,
+): Response {
+  const options = { requestSignal, onError };
   const encoder = new TextEncoder();
   const abort = new AbortController();
   const disconnect = () => abort.abort(new Error("The client disconnected"));
@@ -46,11 +97,5 @@ export function eventStreamResponse(
       disconnect();
     },
   });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      "x-accel-buffering": "no",
-    },
-  });
+  return new Response(body, { headers: HEADERS });
 }

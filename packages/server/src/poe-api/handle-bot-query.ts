@@ -1,8 +1,8 @@
-import { queryRequestSchema, type QueryRequest } from "@parlor/protocol";
+import { parseBotRequest, type QueryRequest } from "@parlor/protocol";
 import type { Context } from "hono";
-import { z } from "zod";
 import { InvalidRequestError } from "../errors.js";
 import type { AppEnv } from "../http/app-env.js";
+import { streamClient } from "../http/stream-client.js";
 import { readJson } from "../http/read-json.js";
 import { authorizeBotCall } from "./authorize-bot-call.js";
 import { buildTargetRequest } from "./build-target-request.js";
@@ -11,13 +11,15 @@ import { runBotQuery } from "./run-bot-query.js";
 
 /** The body of a bot query: a `query` request, with every field fastapi_poe sends allowed. */
 function parseQueryBody(body: Record<string, unknown>): QueryRequest {
-  const parsed = queryRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new InvalidRequestError(
-      `The body must be a QueryRequest: ${z.prettifyError(parsed.error).replaceAll("\n", " ")}`,
-    );
-  }
-  return parsed.data;
+  // parseBotRequest reads plain queries without zod: this runs on every bot-to-bot call.
+  const parsed = parseBotRequest(body);
+  if (parsed.ok && parsed.request.type === "query") return parsed.request;
+  const problem = parsed.ok
+    ? `type must be "query", not "${parsed.request.type}"`
+    : parsed.reason === "invalid"
+      ? parsed.message
+      : `type must be "query", not "${parsed.type}"`;
+  throw new InvalidRequestError(`The body must be a QueryRequest: ${problem}`);
 }
 
 /**
@@ -40,7 +42,7 @@ export async function handleBotQuery(context: Context<AppEnv>): Promise<Response
   return poeReplyStream(
     (onEvent, signal) => runBotQuery(platform, { ...grant, request, signal, onEvent }),
     {
-      requestSignal: context.req.raw.signal,
+      client: streamClient(context),
       onError: (error) =>
         platform.logger.error({ err: error, bot: grant.target.handle }, "bot query failed"),
     },

@@ -1,6 +1,6 @@
 import { encodeSseEvent, type BotEvent, type ErrorEventData } from "@parlor/protocol";
 import type { DispatchOutcome } from "../relay/dispatch-reply.js";
-import { eventStreamResponse } from "./event-stream-response.js";
+import { eventStreamResponse, type StreamClient } from "./event-stream-response.js";
 
 /** Events a caller receives; `data` stays with the platform (fastapi_poe's client rejects it). */
 const FORWARDED = new Set<BotEvent["event"]>([
@@ -30,7 +30,7 @@ export function outcomeError(outcome: DispatchOutcome): ErrorEventData | undefin
  */
 export function poeReplyStream(
   run: (onEvent: (event: BotEvent) => void, signal: AbortSignal) => Promise<DispatchOutcome>,
-  options: { requestSignal: AbortSignal; onError: (error: unknown) => void },
+  options: { client: StreamClient; onError: (error: unknown) => void },
 ): Response {
   return eventStreamResponse(
     async (write, signal) => {
@@ -47,6 +47,6 @@ export function poeReplyStream(
       if (failure) write(encodeSseEvent({ event: "error", data: failure }));
       write(encodeSseEvent({ event: "done", data: {} }));
     },
-    { requestSignal: options.requestSignal, onError: options.onError },
+    { client: options.client, onError: options.onError },
   );
 }
