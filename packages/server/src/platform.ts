@@ -9,7 +9,9 @@ import { createAttachmentLoader } from "./chat/load-attachments.js";
 import { createFeedbackService } from "./chat/feedback-service.js";
 import type { Config } from "./config/config.js";
 import { createLogger } from "./logger.js";
+import { Redis } from "ioredis";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
+import { createRedisRateLimiter } from "./limits/redis-rate-limiter.js";
 import { createMetrics } from "./metrics.js";
 import { signedFileUrl } from "./poe-api/files/signed-file-url.js";
 
@@ -115,7 +117,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   });
   const feedback = createFeedbackService({ store, registry, chat, secret: config.secret });
   await bots.installBuiltins();
-  const rateLimiter = overrides.rateLimiter ?? createMemoryRateLimiter(clock);
+  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
+  const rateLimiter =
+    overrides.rateLimiter ??
+    (redis ? createRedisRateLimiter(redis, { clock }) : createMemoryRateLimiter(clock));
   // Keep the bot call log for the configured number of days.
   const pruneCallLog = () =>
     store.botCalls
@@ -152,6 +157,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       clearInterval(pruneTimer);
       await chat.shutdown();
       await callLog.flush();
+      await redis?.quit();
       await database.close();
     },
   };

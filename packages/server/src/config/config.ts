@@ -14,6 +14,10 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
   PARLOR_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PARLOR_ENV: z.enum(["development", "production"]).default("development"),
   PARLOR_PUBLIC_URL: z.url().optional(),
@@ -33,6 +37,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Shared rate-limit counters for several instances; in-process counters when unset. */
+  redisUrl: string | undefined;
   /** 32+ characters; encrypts bot access keys and signs file URLs. */
   secret: string;
   environment: "development" | "production";
@@ -87,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: values.HOST,
     dataDir,
     databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
     secret: values.PARLOR_SECRET ?? loadOrCreateSecret(dataDir),
     environment: values.PARLOR_ENV,
     publicUrl: values.PARLOR_PUBLIC_URL,
