@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
 
@@ -8,32 +9,47 @@ describe("request limits", () => {
     platform = undefined;
   });
 
-  it("answers 429 with Retry-After past the message rate, without storing the message", async () => {
-    platform = await startTestPlatform("sqlite", {
-      env: { PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: "2" },
-    });
-    const alice = await platform.signUp("alice@example.com");
-    const { conversation } = await alice.json<{ conversation: { id: string } }>(
-      "POST",
-      "/api/conversations",
-      {
-        bot: "echo",
-      },
-    );
-    const send = () =>
-      alice.request("POST", `/api/conversations/${conversation.id}/messages`, { content: "hi" });
-    expect((await send()).status).toBe(202);
-    expect((await send()).status).toBe(202);
-    const refused = await send();
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
-    const history = await alice.json<{ messages: unknown[] }>(
-      "GET",
-      `/api/conversations/${conversation.id}`,
-    );
-    expect(history.messages).toHaveLength(4);
-  });
+  // Counted in process, and in Redis when CI provides one (what several instances share).
+  const counters: [string, Record<string, string>][] = [["in-process counters", {}]];
+  if (process.env.TEST_REDIS_URL)
+    counters.push(["Redis counters", { REDIS_URL: process.env.TEST_REDIS_URL }]);
+
+  it.each(counters)(
+    "answers 429 with Retry-After past the message rate (%s), storing nothing",
+    async (_name, counterEnv) => {
+      platform = await startTestPlatform("sqlite", {
+        env: { PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: "2", ...counterEnv },
+      });
+      const alice = await platform.signUp("alice@example.com");
+      const { conversation } = await alice.json<{ conversation: { id: string } }>(
+        "POST",
+        "/api/conversations",
+        {
+          bot: "echo",
+        },
+      );
+      const send = () =>
+        alice.request("POST", `/api/conversations/${conversation.id}/messages`, { content: "hi" });
+      expect((await send()).status).toBe(202);
+      expect((await send()).status).toBe(202);
+      const refused = await send();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
+      const history = await alice.json<{ messages: unknown[] }>(
+        "GET",
+        `/api/conversations/${conversation.id}`,
+      );
+      expect(history.messages).toHaveLength(4);
+      if (counterEnv.REDIS_URL) {
+        // The count lives in Redis, where every instance would see it.
+        const redis = new Redis(counterEnv.REDIS_URL);
+        const keys = await redis.keys(`parlor:rate:message:target:${conversation.id}:*`);
+        await redis.quit();
+        expect(keys).toHaveLength(1);
+      }
+    },
+  );
 
   it("answers 413 for a body over the cap", async () => {
     platform = await startTestPlatform();
