@@ -44,34 +44,7 @@ export async function startTestPlatform(
   });
   // The test database handle is only for setup; the platform opens its own connection.
   const running = await startServer(config, options.overrides);
-  const clientFor = (cookie: string): TestClient => {
-    const request = (
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) =>
-      fetch(`${running.url}${path}`, {
-        method,
-        headers: {
-          cookie,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    return {
-      cookie,
-      request,
-      async json<T>(method: string, path: string, body?: unknown) {
-        const response = await request(method, path, body);
-        const parsed = (await response.json()) as T;
-        if (!response.ok)
-          throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(parsed)}`);
-        return parsed;
-      },
-    };
-  };
+  const clientFor = (cookie: string): TestClient => clientAt(running.url, { cookie });
   return {
     ...running,
     database,
@@ -85,6 +58,39 @@ export async function startTestPlatform(
     async dispose() {
       await running.close();
       if (!options.database) await database.dispose();
+    },
+  };
+}
+
+/**
+ * A client of a running platform with the given credential: a session cookie (the same user
+ * after a restart) or a user API key sent as `Authorization: Bearer pk_…`.
+ */
+export function clientAt(
+  url: string,
+  credential: { cookie?: string; apiKey?: string },
+): TestClient {
+  const cookie = credential.cookie ?? "";
+  const request: TestClient["request"] = (method, path, body, headers = {}) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(credential.apiKey ? { authorization: `Bearer ${credential.apiKey}` } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return {
+    cookie,
+    request,
+    async json<T>(method: string, path: string, body?: unknown) {
+      const response = await request(method, path, body);
+      const parsed = (await response.json()) as T;
+      if (!response.ok)
+        throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(parsed)}`);
+      return parsed;
     },
   };
 }

@@ -23,38 +23,7 @@ export interface ApiMessage {
   context_id: string;
 }
 
-/**
- * A client of a running platform with the given credential: a session cookie (the same user
- * after a restart) or a user API key sent as `Authorization: Bearer pk_…`.
- */
-export function clientAt(
-  url: string,
-  credential: { cookie?: string; apiKey?: string },
-): TestClient {
-  const cookie = credential.cookie ?? "";
-  const request: TestClient["request"] = (method, path, body, headers = {}) =>
-    fetch(`${url}${path}`, {
-      method,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(credential.apiKey ? { authorization: `Bearer ${credential.apiKey}` } : {}),
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  return {
-    cookie,
-    request,
-    async json<T>(method: string, path: string, body?: unknown) {
-      const response = await request(method, path, body);
-      const parsed = (await response.json()) as T;
-      if (!response.ok)
-        throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(parsed)}`);
-      return parsed;
-    },
-  };
-}
+export { clientAt } from "../test-platform.js";
 
 /** Registers a server bot through the API, with the bot's own access key. */
 export async function registerBot(
