@@ -97,6 +97,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       parsed_content: settings.expand_text_attachments ? (stored.text ?? null) : null,
     }),
     loadAttachments: createAttachmentLoader(store, config.dataDir),
+    onCheckpointError: (error) =>
+      logger.warn({ err: error }, "could not save the text of running replies"),
     generation: {
       callLog,
       clock,

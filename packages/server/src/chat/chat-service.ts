@@ -8,6 +8,7 @@ import { InvalidRequestError, NotFoundError } from "../errors.js";
 import type { DispatchOutcome } from "../relay/dispatch-reply.js";
 import type { GenerationLog } from "../relay/generation-log.js";
 import type { LiveQueries } from "../relay/live-queries.js";
+import { createCheckpoints } from "../relay/checkpoints.js";
 import { runGeneration, type GenerationDeps } from "../relay/run-generation.js";
 import type { ConversationRow } from "../store/conversations-store.js";
 import type { MessageRow } from "../store/messages-store.js";
@@ -35,7 +36,9 @@ export function createChatService(deps: {
   bots: BotsService;
   log: GenerationLog;
   liveQueries: LiveQueries;
-  generation: Omit<GenerationDeps, "store" | "log" | "onRefetchSettings">;
+  generation: Omit<GenerationDeps, "store" | "log" | "checkpoints" | "onRefetchSettings">;
+  /** A checkpoint could not be saved (the reply goes on; its final state is stored as usual). */
+  onCheckpointError?: (error: unknown) => void;
   secret: string;
   resolveAttachment: AttachmentResolver;
   loadAttachments: (actor: Actor, fileIds: unknown) => Promise<StoredAttachment[]>;
@@ -44,6 +47,10 @@ export function createChatService(deps: {
   const { store, registry, log } = deps;
   const clock = deps.clock ?? Date.now;
   const inFlight = new Set<Promise<DispatchOutcome>>();
+  const checkpoints = createCheckpoints(store, {
+    clock,
+    ...(deps.onCheckpointError ? { onError: deps.onCheckpointError } : {}),
+  });
 
   async function ownConversation(actor: Actor, id: string): Promise<ConversationRow> {
     const conversation = await store.conversations.findById(id);
@@ -143,7 +150,13 @@ export function createChatService(deps: {
       path: [bot.handle],
     });
     const running = runGeneration(
-      { ...deps.generation, store, log, onRefetchSettings: () => deps.bots.refetchSoon(bot) },
+      {
+        ...deps.generation,
+        store,
+        log,
+        checkpoints,
+        onRefetchSettings: () => deps.bots.refetchSoon(bot),
+      },
       { runner: registry.runnerFor(bot), botId: bot.id, userId: actor.userId },
       request,
     );

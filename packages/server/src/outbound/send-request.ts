@@ -24,7 +24,7 @@ export interface SendRequestOptions {
  * hosting and certificate checks working while leaving no second DNS lookup to rebind.
  */
 export function sendRequest(options: SendRequestOptions): Promise<IncomingMessage> {
-  const { target, address, request, lifetime } = options;
+  const { target, address, request, lifetime, firstByteTimeoutMs, onConnected } = options;
   const body = typeof request.body === "string" ? Buffer.from(request.body) : request.body;
   const send: (requestOptions: https.RequestOptions) => ClientRequest =
     target.protocol === "https:" ? https.request : http.request;
@@ -39,7 +39,10 @@ export function sendRequest(options: SendRequestOptions): Promise<IncomingMessag
     ...(target.protocol === "https:" && !target.isIpLiteral ? { servername: target.hostname } : {}),
   });
 
-  return new Promise<IncomingMessage>((resolve, reject) => {
+  // The listeners below live as long as the request, which for a bot's reply can be minutes:
+  // they capture only what they use, never `options` or the body, which can be a long
+  // conversation.
+  const response = new Promise<IncomingMessage>((resolve, reject) => {
     let stopFirstByteTimer = () => {};
     // Stays attached after the response so a late destroy never becomes an uncaught error.
     clientRequest.on("error", (error) => {
@@ -48,21 +51,22 @@ export function sendRequest(options: SendRequestOptions): Promise<IncomingMessag
     lifetime.onFailure((error) => clientRequest.destroy(error));
     clientRequest.on("socket", (socket) => {
       const connected = () => {
-        options.onConnected();
-        stopFirstByteTimer = lifetime.startTimer(options.firstByteTimeoutMs, () => {
-          const message = `${target.hostname} accepted the connection but sent no response headers within ${options.firstByteTimeoutMs} ms`;
+        onConnected();
+        stopFirstByteTimer = lifetime.startTimer(firstByteTimeoutMs, () => {
+          const message = `${target.hostname} accepted the connection but sent no response headers within ${firstByteTimeoutMs} ms`;
           return new OutboundError("first_byte_timeout", message);
         });
       };
       if (clientRequest.reusedSocket) connected();
       else socket.once(target.protocol === "https:" ? "secureConnect" : "connect", connected);
     });
-    clientRequest.on("response", (response) => {
+    clientRequest.on("response", (message) => {
       stopFirstByteTimer();
-      resolve(response);
+      resolve(message);
     });
-    clientRequest.end(body);
   });
+  clientRequest.end(body);
+  return response;
 }
 
 function buildHeaders(

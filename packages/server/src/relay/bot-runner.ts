@@ -10,13 +10,27 @@ import type {
 /** A non-query request the platform sends a bot; the answer is ignored. */
 export type BotReport = ReportFeedbackRequest | ReportReactionRequest | ReportErrorRequest;
 
+/** Receives a reply's messages as they arrive. Its methods must not throw. */
+export interface ReplySink {
+  message(message: SseMessage): void;
+  /** The bot's reply ended (with or without `done`: the reader of the messages decides). */
+  end(): void;
+  /** The reply could not be read to its end: connection lost, body cap, decoder cap. */
+  fail(error: unknown): void;
+}
+
 /** The reply to one query: the bot's events, undecoded, as they arrive. */
 export interface BotReplyStream {
   /** The HTTP status (200 for in-process bots). */
   status: number;
   /** Whether the bot answered with one JSON document instead of a stream. */
   format: "sse" | "json";
-  messages: AsyncIterable<SseMessage>;
+  /**
+   * Pushes the messages to `sink` as the bot sends them, synchronously from the socket (no
+   * async iterator per event: this is the relay's hot path). Returns what stops reading; call
+   * it once the reply is over for the reader (after `done`, on a deadline). Call once.
+   */
+  read(sink: ReplySink): () => void;
 }
 
 /**

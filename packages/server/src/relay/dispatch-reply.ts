@@ -13,7 +13,6 @@ import {
   type ReplyState,
   type SseMessage,
 } from "@parlor/protocol";
-import { abortable } from "./abortable.js";
 import { BotCallError, type BotRunner } from "./bot-runner.js";
 
 /** One attempt at calling a bot, for the bot call log. */
@@ -166,53 +165,91 @@ async function attemptReply(
     },
   });
 
+  // One message: what it changes, and whether it ends the attempt.
+  const onMessage = (message: SseMessage): AttemptResult | undefined => {
+    if (firstEventMs === null) {
+      firstEventMs = clock() - startedAt;
+      deadline(options.totalTimeoutMs ?? TOTAL_REPLY_TIMEOUT_MS, "total");
+    }
+    eventCount++;
+    const step = reader.read(message);
+    if (step.report) report(step.report.message, step.report.metadata);
+    if (step.type === "event") {
+      applyBotEvent(reply, step.event);
+      if (step.event.event === "text" || step.event.event === "replace_response") textShown = true;
+      options.onEvent(step.event);
+      return undefined;
+    }
+    if (step.type === "done") return finish("complete", null);
+    if (step.type !== "failed") return undefined;
+    const { failure } = step;
+    if (failure.code === "too_much_text" || failure.code === "too_many_events") {
+      if (failure.code === "too_much_text") {
+        // Show the text up to the limit, so the reply is cut there and not a chunk earlier.
+        const cut = cutAtLimit(message, reply, options.maxCharacters ?? MAX_REPLY_CHARACTERS);
+        if (cut) {
+          applyBotEvent(reply, cut);
+          options.onEvent(cut);
+        }
+      }
+      return finish("incomplete", `The reply was cut off: ${failure.message.toLowerCase()}`);
+    }
+    const text = failure.botError
+      ? (failure.botError.text ?? "The bot returned an error")
+      : `The bot sent a malformed reply: ${failure.message}`;
+    if (failure.botError) reply.error = failure.botError;
+    return finish("error", text, failure.retryable);
+  };
+  const failed = (error: unknown) => {
+    // A non-200 answer never became a stream; the call log still needs its status.
+    if (error instanceof BotCallError && error.status !== undefined) httpStatus = error.status;
+    return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs);
+  };
+
   try {
     const stream = await runner.query(request, attempt.signal);
     httpStatus = stream.status;
     if (stream.format === "sse")
       deadline(options.firstEventTimeoutMs ?? FIRST_EVENT_TIMEOUT_MS, "first_event");
-    for await (const message of abortable(stream.messages, attempt.signal)) {
-      if (firstEventMs === null) {
-        firstEventMs = clock() - startedAt;
-        deadline(options.totalTimeoutMs ?? TOTAL_REPLY_TIMEOUT_MS, "total");
-      }
-      eventCount++;
-      const step = reader.read(message);
-      if (step.report) report(step.report.message, step.report.metadata);
-      if (step.type === "event") {
-        applyBotEvent(reply, step.event);
-        if (step.event.event === "text" || step.event.event === "replace_response")
-          textShown = true;
-        options.onEvent(step.event);
-      } else if (step.type === "done") {
-        return finish("complete", null);
-      } else if (step.type === "failed") {
-        const { failure } = step;
-        if (failure.code === "too_much_text" || failure.code === "too_many_events") {
-          if (failure.code === "too_much_text") {
-            // Show the text up to the limit, so the reply is cut there and not a chunk earlier.
-            const cut = cutAtLimit(message, reply, options.maxCharacters ?? MAX_REPLY_CHARACTERS);
-            if (cut) {
-              applyBotEvent(reply, cut);
-              options.onEvent(cut);
-            }
+    // Events are pushed to us as the bot's bytes arrive; the attempt ends at the first outcome:
+    // done, a failure, the end of the body, or the attempt's signal (stop, a deadline).
+    return await new Promise<AttemptResult>((resolve) => {
+      let settled = false;
+      // A holder: the reply may settle inside `read`, before its return value is assigned.
+      const reading: { stop?: () => void } = {};
+      const settle = (result: AttemptResult) => {
+        if (settled) return;
+        settled = true;
+        attempt.signal.removeEventListener("abort", onAbort);
+        reading.stop?.();
+        resolve(result);
+      };
+      const onAbort = () => settle(failed(attempt.signal.reason));
+      attempt.signal.addEventListener("abort", onAbort, { once: true });
+      reading.stop = stream.read({
+        message(message) {
+          if (settled) return;
+          let result: AttemptResult | undefined;
+          try {
+            result = onMessage(message);
+          } catch (error) {
+            result = failed(error);
           }
-          return finish("incomplete", `The reply was cut off: ${failure.message.toLowerCase()}`);
-        }
-        const text = failure.botError
-          ? (failure.botError.text ?? "The bot returned an error")
-          : `The bot sent a malformed reply: ${failure.message}`;
-        if (failure.botError) reply.error = failure.botError;
-        return finish("error", text, failure.retryable);
-      }
-    }
-    const missingDone = reader.end();
-    if (missingDone) report(missingDone.message, missingDone.metadata);
-    return finish("incomplete", "The bot stopped before finishing its reply");
+          if (result) settle(result);
+        },
+        end() {
+          if (settled) return;
+          const missingDone = reader.end();
+          if (missingDone) report(missingDone.message, missingDone.metadata);
+          settle(finish("incomplete", "The bot stopped before finishing its reply"));
+        },
+        fail: (error) => settle(failed(error)),
+      });
+      if (settled) reading.stop();
+      else if (attempt.signal.aborted) onAbort();
+    });
   } catch (error) {
-    // A non-200 answer never became a stream; the call log still needs its status.
-    if (error instanceof BotCallError && error.status !== undefined) httpStatus = error.status;
-    return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs);
+    return failed(error);
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener("abort", stop);

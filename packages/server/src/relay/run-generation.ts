@@ -2,6 +2,7 @@ import type { BotEvent, QueryRequest } from "@parlor/protocol";
 import type { Store } from "../store/store.js";
 import type { BotRunner } from "./bot-runner.js";
 import type { CallLog } from "./call-log.js";
+import type { Checkpoints } from "./checkpoints.js";
 import { dispatchReply, type DispatchOptions, type DispatchOutcome } from "./dispatch-reply.js";
 import type { GenerationLog } from "./generation-log.js";
 
@@ -10,9 +11,9 @@ export interface GenerationDeps {
   store: Store;
   log: GenerationLog;
   callLog: CallLog;
+  /** Saves the text so far of running replies now and then. */
+  checkpoints: Checkpoints;
   clock?: () => number;
-  /** How often the text so far is saved while streaming. */
-  checkpointMs?: number;
   /** Called when the bot asks for its settings to be fetched again. */
   onRefetchSettings?: () => void;
   onFinished?: (outcome: DispatchOutcome, botId: string) => void;
@@ -34,8 +35,8 @@ const CLIENT_EVENTS = new Set<BotEvent["event"]>([
 ]);
 
 /**
- * Runs one reply: relays its events to attached clients through the generation log, saves a
- * checkpoint of the text at most every `checkpointMs`, and stores the reply once in its final
+ * Runs one reply: relays its events to attached clients through the generation log, has its
+ * text so far checkpointed, and stores the reply once in its final
  * state (complete, incomplete or error). The bot message row must exist, status "streaming".
  */
 export async function runGeneration(
@@ -48,31 +49,26 @@ export async function runGeneration(
   const controller = new AbortController();
   deps.log.start(id, (reason) => controller.abort(new Error(reason)));
 
-  let lastCheckpoint = clock();
-  let checkpointing: Promise<void> | undefined;
+  // The text clients have been sent so far: what a checkpoint saves.
   let textSoFar = "";
-  // Every 2 s at most: little text lost in a crash, few writes for long replies.
-  const checkpointMs = deps.checkpointMs ?? 2000;
   const onEvent = (event: BotEvent) => {
     if (event.event === "text") textSoFar += event.data.text;
     if (event.event === "replace_response") textSoFar = event.data.text;
     if (event.event === "meta" && event.data.refetch_settings) deps.onRefetchSettings?.();
     if (CLIENT_EVENTS.has(event.event)) deps.log.publish(id, event.event, event.data);
-    if (!checkpointing && clock() - lastCheckpoint >= checkpointMs) {
-      lastCheckpoint = clock();
-      checkpointing = deps.store.messages
-        .update(id, { content: textSoFar, updated_at: lastCheckpoint })
-        .catch(() => {})
-        .finally(() => (checkpointing = undefined));
-    }
   };
 
-  const outcome = await dispatchReply(target.runner, request, {
-    signal: controller.signal,
-    onEvent,
-    ...deps.limits,
-  });
-  await checkpointing;
+  const untrack = deps.checkpoints.track(id, () => textSoFar);
+  let outcome: DispatchOutcome;
+  try {
+    outcome = await dispatchReply(target.runner, request, {
+      signal: controller.signal,
+      onEvent,
+      ...deps.limits,
+    });
+  } finally {
+    untrack();
+  }
   const reply = outcome.reply;
   try {
     await deps.store.messages.update(id, {

@@ -2,25 +2,18 @@ import {
   JSON_REPLY_TIMEOUT_MS,
   PROTOCOL_VERSION,
   TOTAL_REPLY_TIMEOUT_MS,
-  decodeSse,
   settingsResponseSchema,
-  type SseMessage,
 } from "@parlor/protocol";
 import { webhookHeaders, webhookSecretFromAccessKey } from "@parlor/sdk";
 import { randomUUID } from "node:crypto";
 import { OutboundError, type OutboundClient, type OutboundResponse } from "../outbound/index.js";
 import { BotCallError, type BotReplyStream, type BotRunner } from "./bot-runner.js";
-import { jsonReplyMessages } from "./json-reply.js";
+import { readJsonReply, readSseReply } from "./sse-reply.js";
 
 /** Where a server bot lives and how to authenticate to it. */
 export interface ServerBotTarget {
   url: string;
   accessKey: string;
-}
-
-/** A JSON reply's events; the body is read as they are iterated, under the caller's deadline. */
-async function* jsonReply(response: OutboundResponse): AsyncGenerator<SseMessage> {
-  yield* jsonReplyMessages(await response.text());
 }
 
 /** Reads at most `limit` characters of a body, for error messages. */
@@ -100,11 +93,11 @@ export function createServerBotRunner(
       }
       const contentType = String(response.headers["content-type"] ?? "").toLowerCase();
       if (contentType.startsWith("text/event-stream")) {
-        return { status: 200, format: "sse", messages: decodeSse(response.body) };
+        return { status: 200, format: "sse", read: readSseReply(response) };
       }
       if (contentType.startsWith("application/json")) {
         // Not read here: the dispatcher must learn the format first, to give it 30 s, not 5 s.
-        return { status: 200, format: "json", messages: jsonReply(response) };
+        return { status: 200, format: "json", read: readJsonReply(response) };
       }
       response.cancel();
       throw new BotCallError(

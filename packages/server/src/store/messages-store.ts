@@ -46,6 +46,25 @@ export function createMessagesStore(db: Kysely<Database>) {
     async update(id: string, changes: Updateable<MessagesTable>): Promise<void> {
       await db.updateTable("messages").set(changes).where("id", "=", id).execute();
     },
+    /**
+     * The text so far of several running replies, in one transaction. A reply that has reached
+     * its final state meanwhile is left alone, so a late checkpoint never overwrites it.
+     */
+    async saveCheckpoints(
+      replies: { id: string; content: string }[],
+      updatedAt: number,
+    ): Promise<void> {
+      await db.transaction().execute(async (transaction) => {
+        for (const { id, content } of replies) {
+          await transaction
+            .updateTable("messages")
+            .set({ content, updated_at: updatedAt })
+            .where("id", "=", id)
+            .where("status", "=", "streaming")
+            .execute();
+        }
+      });
+    },
     /** Bot messages still marked as streaming, e.g. after a crash. */
     listStreaming(): Promise<MessageRow[]> {
       return db.selectFrom("messages").selectAll().where("status", "=", "streaming").execute();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing/test-databases.js";
 import { migrateToLatest } from "./database.js";
+import { createCheckpoints } from "../relay/checkpoints.js";
 import { createStore, type Store } from "./store.js";
 import type { MessageRow } from "./messages-store.js";
 
@@ -128,5 +129,34 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     await store.messages.insert(message("m1"));
     await store.conversations.delete("c1");
     expect(await store.messages.findById("m1")).toBeUndefined();
+  });
+
+  it("checkpoints running replies together, skips unchanged ones, never overwrites a final state", async () => {
+    const store = await freshStore();
+    await seed(store);
+    const streaming = { role: "bot" as const, status: "streaming" as const, content: "" };
+    await store.messages.insertMany([message("r1", streaming), message("r2", streaming)]);
+    const texts = { r1: "Hello", r2: "Hi" };
+    const checkpoints = createCheckpoints(store, { intervalMs: 60_000, clock: () => 500 });
+    const untrack1 = checkpoints.track("r1", () => texts.r1);
+    const untrack2 = checkpoints.track("r2", () => texts.r2);
+    await checkpoints.save();
+    expect((await store.messages.findById("r1"))?.content).toBe("Hello");
+    expect(await store.messages.findById("r2")).toMatchObject({ content: "Hi", updated_at: 500 });
+
+    // r2 finished meanwhile: its final text stays, whatever a late checkpoint carries.
+    await store.messages.update("r2", { status: "complete", content: "Hi there." });
+    texts.r1 = "Hello world";
+    texts.r2 = "Hi th";
+    await checkpoints.save();
+    expect((await store.messages.findById("r1"))?.content).toBe("Hello world");
+    expect((await store.messages.findById("r2"))?.content).toBe("Hi there.");
+
+    // A reply no longer followed is not written again.
+    untrack1();
+    texts.r1 = "Hello world, again";
+    await checkpoints.save();
+    expect((await store.messages.findById("r1"))?.content).toBe("Hello world");
+    untrack2();
   });
 });
