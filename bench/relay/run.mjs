@@ -25,7 +25,15 @@
 // BENCH_KEEP_DATA=1 (keep the temp folder).
 // Always exits 0 unless setup fails: it is a benchmark, not a test.
 import { spawn } from "node:child_process";
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -114,11 +122,34 @@ function stopChild(child, graceMs = 6000) {
 const startMock = () =>
   startChild("mock-bot", [here("mock-bot.mjs")], { PORT: "0", HOST: "127.0.0.1" });
 
+/**
+ * Has the platform write a heap snapshot (it runs with --heapsnapshot-signal when
+ * BENCH_HEAP_SNAPSHOTS is set) and waits until the file is complete.
+ */
+async function heapSnapshot(pid, dir) {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, "SIGUSR2");
+  for (let last = -1; ;) {
+    await sleep(500);
+    const file = readdirSync(dir).find((name) => !before.has(name));
+    const size = file ? statSync(join(dir, file)).size : -1;
+    if (size > 0 && size === last) return;
+    last = size;
+  }
+}
+
 function startPlatform(phase) {
   const dataDir = join(tmp, `phase${phase}`);
   return startChild(
     "platform",
-    [...platformArgs, join(root, "packages/cli/bin/parlor.js"), "start"],
+    [
+      ...platformArgs,
+      ...(env.BENCH_HEAP_SNAPSHOTS
+        ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${env.BENCH_HEAP_SNAPSHOTS}`]
+        : []),
+      join(root, "packages/cli/bin/parlor.js"),
+      "start",
+    ],
     {
       PORT: "0",
       HOST: "127.0.0.1",
@@ -589,6 +620,7 @@ async function phase3() {
       },
       async (mark) => {
         rss[mark] = await steadyRss(platform.pid);
+        if (env.BENCH_HEAP_SNAPSHOTS) await heapSnapshot(platform.pid, env.BENCH_HEAP_SNAPSHOTS);
       },
     );
     report.phase3 = { ...result, rss };

@@ -61,9 +61,14 @@ export function createApp(platform: Platform) {
         413,
       ),
   });
-  app.use((context, next) =>
-    isUpload(context.req.path) ? uploadBodyLimit(context, next) : jsonBodyLimit(context, next),
-  );
+  app.use((context, next) => {
+    // A GET has no body to limit; and asking the web request for one would build a full
+    // `Request` that an open event stream then keeps alive for as long as it is read.
+    if (context.req.method === "GET" || context.req.method === "HEAD") return next();
+    return isUpload(context.req.path)
+      ? uploadBodyLimit(context, next)
+      : jsonBodyLimit(context, next);
+  });
   app.use(rateLimit);
 
   app.get("/healthz", (context) => context.json({ ok: true }));

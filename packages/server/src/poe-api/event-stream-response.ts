@@ -1,12 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
-import { encodeSseComment } from "@parlor/protocol";
+import { startKeepAlive, stopKeepAlive, type KeptAlive } from "../http/heartbeats.js";
 
 /** Writes text to the stream; ignored once the client has gone. */
 export type StreamWriter = (text: string) => void;
-
-/** How often an idle stream gets a comment, so proxies do not close it. */
-const KEEP_ALIVE_MS = 15_000;
 
 /** How the client is reached: a Node response to write to, or a web request to answer. */
 export interface StreamClient {
@@ -39,14 +36,15 @@ export function eventStreamResponse(
   let open = true;
   outgoing.writeHead(200, HEADERS);
   outgoing.flushHeaders();
-  const keepAlive = setInterval(() => write(encodeSseComment("keep-alive")), KEEP_ALIVE_MS);
   const write: StreamWriter = (text) => {
     if (open && !outgoing.destroyed) outgoing.write(text);
   };
+  const stream = { write };
+  startKeepAlive(stream);
   outgoing.once("close", () => {
     if (!open) return;
     open = false;
-    clearInterval(keepAlive);
+    stopKeepAlive(stream);
     abort.abort(new Error("The client disconnected"));
   });
   void produce(write, abort.signal)
@@ -54,7 +52,7 @@ export function eventStreamResponse(
     .finally(() => {
       if (!open) return;
       open = false;
-      clearInterval(keepAlive);
+      stopKeepAlive(stream);
       outgoing.end();
     });
   return RESPONSE_ALREADY_SENT;
@@ -72,10 +70,10 @@ function webEventStream(
   const disconnect = () => abort.abort(new Error("The client disconnected"));
   options.requestSignal?.addEventListener("abort", disconnect, { once: true });
   let open = true;
-  let keepAlive: NodeJS.Timeout | undefined;
+  let stream: KeptAlive | undefined;
   const finish = () => {
     open = false;
-    clearInterval(keepAlive);
+    if (stream) stopKeepAlive(stream);
     options.requestSignal?.removeEventListener("abort", disconnect);
   };
   const body = new ReadableStream<Uint8Array>({
@@ -83,7 +81,8 @@ function webEventStream(
       const write: StreamWriter = (text) => {
         if (open) controller.enqueue(encoder.encode(text));
       };
-      keepAlive = setInterval(() => write(encodeSseComment("keep-alive")), KEEP_ALIVE_MS);
+      stream = { write };
+      startKeepAlive(stream);
       void produce(write, abort.signal)
         .catch(options.onError)
         .finally(() => {

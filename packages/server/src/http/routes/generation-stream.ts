@@ -1,9 +1,9 @@
-import { encodeSseComment, encodeSseEvent } from "@parlor/protocol";
+import type { ServerResponse } from "node:http";
+import { encodeSseEvent } from "@parlor/protocol";
 import type { GenerationEvent, GenerationLog } from "../../relay/generation-log.js";
 import type { MessageRow } from "../../store/messages-store.js";
 import type { Store } from "../../store/store.js";
-
-const HEARTBEAT_MS = 15_000;
+import { startKeepAlive, stopKeepAlive } from "../heartbeats.js";
 
 /** The events that show a stored reply at once: its text, suggestions, files, final state. */
 function snapshotEvents(message: MessageRow, afterId: number): GenerationEvent[] {
@@ -31,6 +31,23 @@ export interface SseWriter {
   end(): void;
 }
 
+/** Writes to a Node response, until the client has gone (methods, not closures: see AttachedStream). */
+export class NodeSseWriter implements SseWriter {
+  constructor(private readonly outgoing: ServerResponse) {}
+
+  write(text: string): void {
+    if (this.isOpen()) this.outgoing.write(text);
+  }
+
+  end(): void {
+    if (this.isOpen()) this.outgoing.end();
+  }
+
+  private isOpen(): boolean {
+    return !this.outgoing.destroyed && !this.outgoing.writableEnded;
+  }
+}
+
 /** The headers of a reply stream. */
 export const GENERATION_STREAM_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -50,31 +67,48 @@ export function attachToGeneration(
   afterId: number,
   writer: SseWriter,
 ): () => void {
-  // Set by the end of the reply and by the client going away; nothing is written after it.
-  let closed = false;
-  // A holder, not a variable: a finished reply's replay ends the stream inside `subscribe`,
-  // before its return value could be assigned.
-  const subscription: { stop?: () => void } = {};
-  const heartbeat = setInterval(() => writer.write(encodeSseComment("keep-alive")), HEARTBEAT_MS);
-  const cleanup = () => {
-    closed = true;
-    clearInterval(heartbeat);
-    subscription.stop?.();
+  const stream = new AttachedStream(writer);
+  const unsubscribe = deps.log.subscribe(message.id, afterId, stream.send);
+  if (unsubscribe) stream.unsubscribe = unsubscribe;
+  else if (!stream.closed) {
+    void pollStoredReply(deps, message, afterId, stream.send, () => stream.closed).then(() =>
+      stream.close(),
+    );
+  }
+  return stream.detach;
+}
+
+/**
+ * One client's end of a reply stream. A class with two bound functions, not a handful of
+ * closures: an idle reader of a long reply should cost little more than its socket.
+ */
+class AttachedStream {
+  /** Set by the end of the reply and by the client going away; nothing is written after it. */
+  closed = false;
+  unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly writer: SseWriter) {
+    startKeepAlive(writer);
+  }
+
+  readonly send = (event: GenerationEvent): void => {
+    if (this.closed) return;
+    this.writer.write(encodeSseEvent({ event: event.event, data: event.data }, event.id));
+    if (event.event === "done") this.close();
   };
-  const close = () => {
-    if (closed) return;
-    cleanup();
-    writer.end();
+
+  /** The client went away: stop sending, leave the reply running. */
+  readonly detach = (): void => {
+    this.closed = true;
+    stopKeepAlive(this.writer);
+    this.unsubscribe?.();
   };
-  const send = (event: GenerationEvent) => {
-    if (closed) return;
-    writer.write(encodeSseEvent({ event: event.event, data: event.data }, event.id));
-    if (event.event === "done") close();
-  };
-  subscription.stop = deps.log.subscribe(message.id, afterId, send);
-  if (!subscription.stop && !closed)
-    void pollStoredReply(deps, message, afterId, send, () => closed).then(close);
-  return cleanup;
+
+  close(): void {
+    if (this.closed) return;
+    this.detach();
+    this.writer.end();
+  }
 }
 
 /** Shows a reply that is not running here from its row, polling while another instance writes it. */

@@ -9,6 +9,7 @@ import { readJson } from "../read-json.js";
 import { publicMessage } from "./conversation-routes.js";
 import {
   GENERATION_STREAM_HEADERS,
+  NodeSseWriter,
   attachToGeneration,
   generationStream,
 } from "./generation-stream.js";
@@ -36,12 +37,8 @@ export const messageRoutes = new Hono<AppEnv>()
     // Under Node, write SSE text straight to the socket: no web stream per client.
     outgoing.writeHead(200, GENERATION_STREAM_HEADERS);
     outgoing.flushHeaders();
-    const open = () => !outgoing.destroyed && !outgoing.writableEnded;
-    const stop = attachToGeneration({ log, store }, message, after, {
-      write: (text) => void (open() && outgoing.write(text)),
-      end: () => void (open() && outgoing.end()),
-    });
-    outgoing.once("close", stop);
+    const detach = attachToGeneration({ log, store }, message, after, new NodeSseWriter(outgoing));
+    outgoing.on("close", detach);
     return RESPONSE_ALREADY_SENT;
   })
   .post("/:id/stop", async (context) => {
