@@ -335,7 +335,8 @@ async function phaseTtfe() {
   const errors = { direct: 0, poe: 0, chat: 0 };
   const firstError = {};
   let poeAvailable = true;
-  const kinds = ["direct", "poe", "chat"];
+  // BENCH_TTFE_SKIP_CHAT=1 leaves out (c), e.g. for a CPU profile of the Poe API path alone.
+  const kinds = process.env.BENCH_TTFE_SKIP_CHAT ? ["direct", "poe"] : ["direct", "poe", "chat"];
   const started = now();
   let measured = 0;
   let platformBotCalls = 0;
@@ -344,8 +345,8 @@ async function phaseTtfe() {
     const warm = i < warmup;
     if (!warm && now() - started > budgetMs) break;
     // Rotate the order so no variant always runs right after the same other one.
-    for (let k = 0; k < 3; k++) {
-      const kind = kinds[(i + k) % 3];
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(i + k) % kinds.length];
       if (kind === "poe" && !poeAvailable) continue;
       if (kind !== "direct") platformBotCalls++;
       try {

@@ -21,7 +21,7 @@ export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at">;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function toActor(user: UserRow): Actor {
+function toActor(user: Pick<UserRow, "id" | "email" | "role">): Actor {
   return { userId: user.id, email: user.email, role: user.role };
 }
 
@@ -78,8 +78,7 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
     },
 
     async actorForSession(token: string): Promise<Actor | undefined> {
-      const session = await store.sessions.findLive(sha256(token), clock());
-      const user = session && (await store.users.findById(session.user_id));
+      const user = await store.sessions.findLiveUser(sha256(token), clock());
       return user ? toActor(user) : undefined;
     },
 
@@ -106,14 +105,13 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
 
     async actorForApiKey(key: string): Promise<Actor | undefined> {
       if (!key.startsWith(API_KEY_PREFIX)) return undefined;
-      const row = await store.apiKeys.findActiveByHash(sha256(key));
-      const user = row && (await store.users.findById(row.user_id));
-      if (!row || !user) return undefined;
+      const row = await store.apiKeys.findActiveWithUser(sha256(key));
+      if (!row) return undefined;
       // "Last used" to the minute is enough, and saves a write on every API request.
       const now = clock();
       if (row.last_used_at === null || now - row.last_used_at > 60_000)
         await store.apiKeys.touch(row.id, now);
-      return toActor(user);
+      return toActor(row.user);
     },
 
     listApiKeys: (userId: string) => store.apiKeys.listForUser(userId),

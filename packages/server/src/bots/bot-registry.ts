@@ -16,6 +16,9 @@ export function createBotRegistry(deps: {
   const inProcess = new Map<string, BotRunner>();
   // Server runners by bot, rebuilt when the bot changes: decrypting the key on every call costs.
   const servers = new Map<string, { version: string; runner: BotRunner }>();
+  // Resolved settings by stored JSON: parsing and validating them on every call costs more
+  // than the rest of a bot call's bookkeeping. Treat the result as read-only.
+  const settings = new Map<string, ResolvedSettings>();
   return {
     runnerFor(bot: BotRow): BotRunner {
       if (bot.kind === "in_process") {
@@ -41,9 +44,15 @@ export function createBotRegistry(deps: {
     },
     /** The bot's settings with protocol defaults applied (defaults when never fetched). */
     settingsOf(bot: BotRow): ResolvedSettings {
-      const stored: unknown = bot.settings_json ? JSON.parse(bot.settings_json) : {};
-      const parsed = settingsResponseSchema.safeParse(stored);
-      return resolveSettings(parsed.success ? parsed.data : {});
+      const json = bot.settings_json ?? "{}";
+      const known = settings.get(json);
+      if (known) return known;
+      const parsed = settingsResponseSchema.safeParse(JSON.parse(json));
+      const resolved = resolveSettings(parsed.success ? parsed.data : {});
+      // Bounded: settings change rarely, but a long-running platform sees many versions.
+      if (settings.size >= 1000) settings.clear();
+      settings.set(json, resolved);
+      return resolved;
     },
   };
 }

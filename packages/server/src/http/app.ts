@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
-import { bodyLimit } from "hono/body-limit";
 import type { Platform } from "../platform.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./authenticate.js";
+import { limitBody } from "./body-limit.js";
 import { openApiDocument } from "./openapi/openapi-document.js";
 import { errorResponse } from "./error-response.js";
 import { rateLimit } from "./rate-limit.js";
@@ -43,32 +43,13 @@ export function createApp(platform: Platform) {
       status: String(context.res.status),
     });
   });
-  const jsonBodyLimit = bodyLimit({
-    maxSize: MAX_JSON_BODY_BYTES,
-    onError: (context) =>
-      context.json(
-        { error: { code: "payload_too_large", message: "The request body is too large" } },
-        413,
-      ),
-  });
+  const jsonBodyLimit = limitBody(MAX_JSON_BODY_BYTES, "The request body is too large");
   // File uploads carry their own, larger cap (50 MB); every other route takes small JSON.
-  const uploadBodyLimit = bodyLimit({
-    // The file plus room for the multipart framing and form fields.
-    maxSize: MAX_FILE_BYTES + 1024 * 1024,
-    onError: (context) =>
-      context.json(
-        { error: { code: "payload_too_large", message: "Files may be at most 50 MB" } },
-        413,
-      ),
-  });
-  app.use((context, next) => {
-    // A GET has no body to limit; and asking the web request for one would build a full
-    // `Request` that an open event stream then keeps alive for as long as it is read.
-    if (context.req.method === "GET" || context.req.method === "HEAD") return next();
-    return isUpload(context.req.path)
-      ? uploadBodyLimit(context, next)
-      : jsonBodyLimit(context, next);
-  });
+  // The file plus room for the multipart framing and form fields.
+  const uploadBodyLimit = limitBody(MAX_FILE_BYTES + 1024 * 1024, "Files may be at most 50 MB");
+  app.use((context, next) =>
+    isUpload(context.req.path) ? uploadBodyLimit(context, next) : jsonBodyLimit(context, next),
+  );
   app.use(rateLimit);
 
   app.get("/healthz", (context) => context.json({ ok: true }));

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
@@ -58,6 +59,44 @@ describe("request limits", () => {
       bot: "x".repeat(5 * 1024 * 1024),
     });
     expect(response.status).toBe(413);
+  });
+
+  it("counts a chunked body, whose size is not declared, against the same cap", async () => {
+    platform = await startTestPlatform();
+    const alice = await platform.signUp("alice@example.com");
+    /** POSTs `body` in chunks, with no Content-Length. */
+    const sendChunked = (body: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = httpRequest(`${platform!.url}/api/conversations`, {
+          method: "POST",
+          headers: { cookie: alice.cookie, "content-type": "application/json" },
+          // A connection of its own: the server closes one whose body it refused.
+          agent: false,
+        });
+        let answered = false;
+        request.on("error", reject);
+        request.on("response", (response) => {
+          answered = true;
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (text += chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+        });
+        // Chunk by chunk, stopping once the server has answered (as a browser stops uploading).
+        const writeFrom = (at: number) => {
+          if (answered) return;
+          if (at >= body.length) return void request.end();
+          request.write(body.slice(at, at + 64 * 1024), () => writeFrom(at + 64 * 1024));
+        };
+        writeFrom(0);
+      });
+
+    const tooLarge = await sendChunked(JSON.stringify({ bot: "x".repeat(5 * 1024 * 1024) }));
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.text)).toMatchObject({ error: { code: "payload_too_large" } });
+    const small = await sendChunked(JSON.stringify({ bot: "echo" }));
+    expect(small.status).toBe(201);
+    expect(JSON.parse(small.text)).toMatchObject({ conversation: { title: "Echo" } });
   });
 
   it("refuses cookie requests from another site (CSRF) but not API-key requests", async () => {

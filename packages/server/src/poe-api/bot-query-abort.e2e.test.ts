@@ -52,4 +52,32 @@ describe("a bot query whose caller disconnects", () => {
       ]),
     ).resolves.toBe("stopped");
   });
+
+  it("shows the caller the response head while a slow bot has not started", async () => {
+    test = await startApiTest();
+    server = await createBotTestServer(
+      defineBot({
+        async *onQuery() {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          yield "late";
+        },
+      }),
+    );
+    await registerServerBot(test.user, {
+      handle: "sleepy",
+      serverUrl: server.url,
+      accessKey: server.accessKey,
+    });
+    const started = Date.now();
+    const response = await fetch(`${test.botBaseUrl}sleepy`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${test.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(queryBody("hi")),
+    });
+    // The head comes at once (the body waits for the bot), so a caller's header timeout never
+    // fires because a bot thinks.
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('data: {"text":"late"}');
+  });
 });

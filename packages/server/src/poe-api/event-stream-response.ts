@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
+import { batchedWrites } from "../http/batched-writes.js";
 import { startKeepAlive, stopKeepAlive, type KeptAlive } from "../http/heartbeats.js";
 
 /** Writes text to the stream; ignored once the client has gone. */
@@ -35,9 +36,9 @@ export function eventStreamResponse(
   const abort = new AbortController();
   let open = true;
   outgoing.writeHead(200, HEADERS);
-  outgoing.flushHeaders();
+  const writes = batchedWrites(outgoing);
   const write: StreamWriter = (text) => {
-    if (open && !outgoing.destroyed) outgoing.write(text);
+    if (open) writes.write(text);
   };
   const stream = { write };
   startKeepAlive(stream);
@@ -53,7 +54,7 @@ export function eventStreamResponse(
       if (!open) return;
       open = false;
       stopKeepAlive(stream);
-      outgoing.end();
+      writes.end();
     });
   return RESPONSE_ALREADY_SENT;
 }

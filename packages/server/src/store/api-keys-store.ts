@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ApiKeysTable, Database } from "./schema.js";
+import type { UserRow } from "./users-store.js";
 
 /** A stored user API key (only its hash). */
 export type ApiKeyRow = Selectable<ApiKeysTable>;
@@ -10,13 +11,34 @@ export function createApiKeysStore(db: Kysely<Database>) {
     async insert(key: ApiKeyRow): Promise<void> {
       await db.insertInto("api_keys").values(key).execute();
     },
-    findActiveByHash(keyHash: string): Promise<ApiKeyRow | undefined> {
+    /** An active key and its user, in one query: this runs on every API-key request. */
+    findActiveWithUser(keyHash: string): Promise<
+      | (Pick<ApiKeyRow, "id" | "last_used_at"> & {
+          user: Pick<UserRow, "id" | "email" | "role">;
+        })
+      | undefined
+    > {
       return db
         .selectFrom("api_keys")
-        .selectAll()
-        .where("key_hash", "=", keyHash)
-        .where("revoked_at", "is", null)
-        .executeTakeFirst();
+        .innerJoin("users", "users.id", "api_keys.user_id")
+        .select([
+          "api_keys.id",
+          "api_keys.last_used_at",
+          "users.id as user_id",
+          "users.email",
+          "users.role",
+        ])
+        .where("api_keys.key_hash", "=", keyHash)
+        .where("api_keys.revoked_at", "is", null)
+        .executeTakeFirst()
+        .then(
+          (row) =>
+            row && {
+              id: row.id,
+              last_used_at: row.last_used_at,
+              user: { id: row.user_id, email: row.email, role: row.role },
+            },
+        );
     },
     listForUser(userId: string): Promise<ApiKeyRow[]> {
       return db

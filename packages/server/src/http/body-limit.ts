@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "./app-env.js";
+
+/**
+ * Refuses bodies over `maxSize` bytes with 413 and `message`. A declared `Content-Length` is
+ * checked from the header alone (Node's parser never delivers more than it declares), so the
+ * route can still read the body straight from the socket; Hono's own limiter would wrap every
+ * request in a web `Request` and stream, which costs more than the rest of a bot call. Only a
+ * chunked body, whose size is unknown until it ends, goes through Hono's counting limiter.
+ */
+export function limitBody(maxSize: number, message: string): MiddlewareHandler<AppEnv> {
+  const tooLarge = { error: { code: "payload_too_large", message } };
+  const counting = bodyLimit({ maxSize, onError: (context) => context.json(tooLarge, 413) });
+  return async (context, next) => {
+    const method = context.req.method;
+    // A GET has no body to limit, and asking for one would build a full `Request` that an
+    // open event stream then keeps alive for as long as it is read.
+    if (method === "GET" || method === "HEAD") return next();
+    const declared = context.req.header("content-length");
+    if (declared === undefined || context.req.header("transfer-encoding") !== undefined)
+      return counting(context, next);
+    if (Number(declared) > maxSize) return context.json(tooLarge, 413);
+    return next();
+  };
+}
