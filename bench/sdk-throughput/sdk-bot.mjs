@@ -1,6 +1,7 @@
 // The same bot as bare-bot.mjs, written with the SDK: defineBot + serve from the built
-// packages (run `npm run build` first). The SDK parses and validates the request (zod schema),
-// checks the bearer key, runs the async-generator handler and writes SSE frames.
+// packages (run `npm run build` first). The SDK parses and validates the request (a zod-free reader
+// for plain queries, zod for the rest), checks the bearer key, runs the async-generator handler and
+// writes SSE frames.
 //
 // Env: PORT (default 8080, 0 = any free port), POE_ACCESS_KEY (required, 32 characters),
 // HOST (127.0.0.1). Prints `listening on <url>` once ready.

@@ -2,6 +2,7 @@ import {
   parseBotRequest,
   settingsResponseSchema,
   SETTINGS_RESPONSE_VERSION,
+  type BotRequest,
   type QueryRequest,
 } from "@parlor/protocol";
 import type { Bot } from "../bot/define-bot.js";
@@ -30,6 +31,18 @@ const detail = (status: number, message: string, headers?: Record<string, string
  * bearer and optional webhook-signature checks, request parsing, and dispatch by `type`.
  */
 export async function handleBotRequest(bot: Bot, incoming: IncomingBotRequest): Promise<BotReply> {
+  return answerBotRequest(bot, incoming);
+}
+
+/**
+ * {@link handleBotRequest} without a promise where none is needed, for adapters on the hot path:
+ * everything but settings and reports is answered at once (a query's reply runs when given a
+ * sink). It may throw where `handleBotRequest` would reject.
+ */
+export function answerBotRequest(
+  bot: Bot,
+  incoming: IncomingBotRequest,
+): BotReply | Promise<BotReply> {
   if (incoming.method === "GET" || incoming.method === "HEAD") {
     return { type: "html", status: 200, body: HEALTH_PAGE };
   }
@@ -61,14 +74,21 @@ export async function handleBotRequest(bot: Bot, incoming: IncomingBotRequest): 
       : detail(400, parsed.message);
   }
 
-  const context: RequestContext = { url: incoming.url, headers: incoming.headers };
   const request = parsed.request;
+  if (request.type === "query") {
+    const query = prepareQuery(bot, request);
+    return { type: "stream", run: (sink) => runQuery(bot, query, incoming, sink) };
+  }
+  return answerBotCall(bot, request, { url: incoming.url, headers: incoming.headers });
+}
+
+/** Settings and reports: the bot's own code runs, and may take its time. */
+async function answerBotCall(
+  bot: Bot,
+  request: Exclude<BotRequest, QueryRequest>,
+  context: RequestContext,
+): Promise<BotReply> {
   switch (request.type) {
-    case "query": {
-      const query = prepareQuery(bot, request);
-      const signal = () => incoming.signal;
-      return { type: "stream", run: (sink) => runQuery(bot, query, context, signal, sink) };
-    }
     case "settings":
       return settingsReply(await bot.getSettings(request, context));
     case "report_feedback":

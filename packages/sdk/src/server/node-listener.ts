@@ -1,15 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Bot } from "../bot/define-bot.js";
-import type { HeaderReader } from "../bot/query-context.js";
 import { resolveBots, type BotLike } from "../bot/resolve-bots.js";
-import {
-  DEFAULT_KEEP_ALIVE_MS,
-  keepAliveComment,
-  SSE_HEADERS,
-  type BotReply,
-} from "./bot-reply.js";
+import { DEFAULT_KEEP_ALIVE_MS, SSE_HEADERS, type BotReply } from "./bot-reply.js";
 import { createBotRouter } from "./bot-router.js";
-import { handleBotRequest } from "./handle-bot-request.js";
+import { answerBotRequest } from "./handle-bot-request.js";
+import { NodeBotRequest } from "./node-bot-request.js";
+import { ResponseSink, StreamTimers } from "./node-response-sink.js";
 
 /** Options of the Node listener. */
 export interface NodeListenerOptions {
@@ -20,6 +16,8 @@ export interface NodeListenerOptions {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** SSE_HEADERS as the flat [name, value, …] list `writeHead` takes without walking an object. */
+const SSE_HEADER_LIST = Object.entries(SSE_HEADERS).flat();
 
 /**
  * A `node:http` request listener serving bots. It writes straight to the socket instead of going
@@ -31,76 +29,57 @@ export function createNodeListener(
   options: NodeListenerOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const route = createBotRouter(resolveBots(bots));
-  const keepAlive = createKeepAlive(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS);
+  const timers = new StreamTimers(options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (request, response) => {
     const url = request.url ?? "/";
-    const bot = route(url.split("?", 1)[0]!);
+    const query = url.indexOf("?");
+    const bot = route(query === -1 ? url : url.slice(0, query));
     if (!bot) return writeJson(response, 404, { detail: "Not Found" });
-    readBody(
-      request,
-      maxBodyBytes,
-      (body) => void handle(bot, request, response, body, keepAlive),
-      () => writeJson(response, 413, { detail: "Request body too large" }),
-    );
-  };
-}
-
-async function handle(
-  bot: Bot,
-  request: IncomingMessage,
-  response: ServerResponse,
-  body: string,
-  keepAlive: KeepAlive,
-): Promise<void> {
-  // The abort signal, and the close listener behind it, are made on first use: most handlers
-  // never look, and both cost microseconds on every request.
-  let controller: AbortController | undefined;
-  const signal = () => {
-    if (controller) return controller.signal;
-    const made = (controller = new AbortController());
-    if (callerGone(response)) made.abort();
-    else response.once("close", () => callerGone(response) && made.abort());
-    return made.signal;
-  };
-  try {
-    const reply = await handleBotRequest(bot, {
-      method: request.method ?? "GET",
-      url: request.url ?? "/",
-      headers: nodeHeaders(request),
-      body,
-      get signal() {
-        return signal();
-      },
+    readBody(request, maxBodyBytes, (body) => {
+      if (body === undefined) writeJson(response, 413, { detail: "Request body too large" });
+      else handle(bot, request, response, body, timers);
     });
-    await writeReply(response, reply, keepAlive);
-  } catch (error) {
-    console.error("Bot request failed:", error);
-    if (!response.headersSent) writeJson(response, 500, { detail: "Internal server error" });
-    else response.destroy();
-  }
-}
-
-/** Reads Node's lower-cased header record without building a `Headers` object. */
-function nodeHeaders(request: IncomingMessage): HeaderReader {
-  return {
-    get(name) {
-      const value = request.headers[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
   };
 }
 
 /**
- * Reads the body as text, with callbacks rather than a promise: this runs on every request,
- * and most bodies arrive in one chunk.
+ * Answers one request. Everything but settings and reports is answered in the same turn, with
+ * no promise between the request and the reply: on the hot path each one costs.
+ */
+function handle(
+  bot: Bot,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: string,
+  timers: StreamTimers,
+): void {
+  try {
+    const reply = answerBotRequest(bot, new NodeBotRequest(request, response, body));
+    if (!(reply instanceof Promise)) return writeReply(response, reply, timers);
+    reply
+      .then((ready) => writeReply(response, ready, timers))
+      .catch((error: unknown) => fail(response, error));
+  } catch (error) {
+    fail(response, error);
+  }
+}
+
+/** The one place where an unexpected failure becomes an answer: a 500, or a cut connection. */
+function fail(response: ServerResponse, error: unknown): void {
+  console.error("Bot request failed:", error);
+  if (!response.headersSent) writeJson(response, 500, { detail: "Internal server error" });
+  else response.destroy();
+}
+
+/**
+ * Reads the body as text, or undefined once it passes `maxBytes`. A callback rather than a
+ * promise: this runs on every request, and most bodies arrive in one chunk.
  */
 function readBody(
   request: IncomingMessage,
   maxBytes: number,
-  onBody: (body: string) => void,
-  onTooLarge: () => void,
+  onBody: (body: string | undefined) => void,
 ): void {
   let first: Buffer | undefined;
   let more: Buffer[] | undefined;
@@ -111,7 +90,7 @@ function readBody(
     size += chunk.length;
     if (size > maxBytes) {
       refused = true;
-      onTooLarge();
+      onBody(undefined);
     } else if (!first) first = chunk;
     else (more ??= [first]).push(chunk);
   });
@@ -133,11 +112,7 @@ function writeJson(response: ServerResponse, status: number, body: unknown, head
   response.end(text);
 }
 
-async function writeReply(
-  response: ServerResponse,
-  reply: BotReply,
-  keepAlive: KeepAlive,
-): Promise<void> {
+function writeReply(response: ServerResponse, reply: BotReply, timers: StreamTimers): void {
   switch (reply.type) {
     case "json":
       return writeJson(response, reply.status, reply.body, reply.headers);
@@ -146,97 +121,23 @@ async function writeReply(
       response.end(reply.body);
       return;
     case "stream": {
-      response.writeHead(200, SSE_HEADERS);
-      const sink = createResponseSink(response, keepAlive);
-      return reply.run(sink).finally(() => sink.end());
+      response.writeHead(200, SSE_HEADER_LIST);
+      const sink = new ResponseSink(response, timers);
+      reply.run(sink).then(
+        () => endStream(response, sink, false),
+        (error: unknown) => endStream(response, sink, true, error),
+      );
+      return;
     }
   }
 }
 
-/** Whether the client went away before the reply ended. */
-function callerGone(response: ServerResponse): boolean {
-  return !response.writableFinished && (response.destroyed || response.socket?.destroyed === true);
-}
-
-/**
- * A frame sink over a Node response: frames written in one event-loop turn go out in one
- * write (a short reply is a single `end`), and `drain` is awaited when the client reads slowly.
- */
-function createResponseSink(response: ServerResponse, keepAlive: KeepAlive) {
-  let pending = "";
-  let flushScheduled = false;
-  let drained: Promise<void> | undefined;
-  let ended = false;
-  const sink = {
-    wroteSinceTick: false,
-    write(frame: string) {
-      pending += frame;
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(flush);
-      }
-      return drained;
-    },
-    get closed() {
-      return ended || callerGone(response);
-    },
-    /** Sends a comment if nothing went out since the last tick; called by the shared timer. */
-    tick() {
-      if (!sink.wroteSinceTick && !sink.closed) response.write(keepAliveComment());
-      sink.wroteSinceTick = false;
-    },
-    end() {
-      ended = true;
-      keepAlive.remove(sink);
-      if (response.destroyed) return;
-      // write then end, in one tick: Node sends the frames and the final chunk in one writev.
-      if (pending !== "") response.write(pending);
-      response.end();
-      pending = "";
-    },
-  };
-  const flush = () => {
-    flushScheduled = false;
-    if (ended || pending === "" || response.destroyed) return;
-    sink.wroteSinceTick = true;
-    if (!response.write(pending)) {
-      drained = new Promise((resolve) =>
-        response.once("drain", () => {
-          drained = undefined;
-          resolve();
-        }),
-      );
-    }
-    pending = "";
-  };
-  keepAlive.add(sink);
-  return sink;
-}
-
-/** Streams that may need keep-alive comments, served by one timer instead of one per stream. */
-interface KeepAlive {
-  add(stream: { tick(): void }): void;
-  remove(stream: { tick(): void }): void;
-}
-
-/** One interval for all of a listener's streams; it stops itself when none are open. */
-function createKeepAlive(intervalMs: number): KeepAlive {
-  const streams = new Set<{ tick(): void }>();
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const tick = () => {
-    for (const stream of streams) stream.tick();
-    if (streams.size === 0) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-  return {
-    add(stream) {
-      streams.add(stream);
-      timer ??= setInterval(tick, intervalMs);
-    },
-    remove(stream) {
-      streams.delete(stream);
-    },
-  };
+/** Ends a streamed reply even when its run failed; that failure, or one in ending, is reported. */
+function endStream(response: ServerResponse, sink: ResponseSink, failed: boolean, error?: unknown) {
+  try {
+    sink.end();
+  } catch (endError) {
+    return fail(response, endError);
+  }
+  if (failed) fail(response, error);
 }

@@ -6,12 +6,12 @@ import {
 } from "@parlor/protocol";
 import { errorResponse, type BotResponse } from "../bot/bot-response.js";
 import type { Bot } from "../bot/define-bot.js";
-import type { QueryContext, RequestContext } from "../bot/query-context.js";
+import type { HeaderReader, QueryContext, RequestContext } from "../bot/query-context.js";
 import { InsufficientFundError } from "../errors.js";
 import type { FrameSink } from "./bot-reply.js";
 
 const DONE_FRAME = encodeSseEvent({ event: "done", data: {} });
-const TEXT_PREFIX = "event: text\r\ndata: ";
+const TEXT_PREFIX = 'event: text\r\ndata: {"text":';
 
 /** The event a handler's exception becomes, as in fastapi_poe: no retry, a generic message. */
 function exceptionEvent(error: unknown): BotEvent {
@@ -26,27 +26,44 @@ function exceptionEvent(error: unknown): BotEvent {
 }
 
 /**
+ * What a handler sees as `context`. A class rather than an object literal with a getter, which
+ * would give every request its own hidden class (see node-bot-request.ts).
+ */
+class HandlerContext implements QueryContext {
+  readonly url: string;
+  readonly headers: HeaderReader;
+  /** Files queued by `attachFile`, sent before the next event. */
+  readonly pendingFiles: FileEventData[] = [];
+
+  constructor(private readonly incoming: RequestContext & { readonly signal: AbortSignal }) {
+    this.url = incoming.url;
+    this.headers = incoming.headers;
+  }
+
+  get signal(): AbortSignal {
+    return this.incoming.signal;
+  }
+
+  attachFile(file: FileEventData): void {
+    this.pendingFiles.push(file);
+  }
+}
+
+/**
  * Runs a bot's query handler and writes its reply as SSE frames. Strings become `text` events;
  * queued files go out before the next event; an exception becomes an `error` event; the reply
  * always ends with exactly one `done`. When the caller goes away, the handler's generator is
- * closed at its next step so its `finally` blocks run.
+ * closed at its next step so its `finally` blocks run. `incoming` is read for the URL, the
+ * headers and, only if the handler asks, the abort signal.
  */
 export async function runQuery(
   bot: Bot,
   request: QueryRequest,
-  requestContext: RequestContext,
-  signal: () => AbortSignal,
+  incoming: RequestContext & { readonly signal: AbortSignal },
   sink: FrameSink,
 ): Promise<void> {
-  const pendingFiles: FileEventData[] = [];
-  const context: QueryContext = {
-    url: requestContext.url,
-    headers: requestContext.headers,
-    get signal() {
-      return signal();
-    },
-    attachFile: (file) => pendingFiles.push(file),
-  };
+  const context = new HandlerContext(incoming);
+  const pendingFiles = context.pendingFiles;
   const flushFiles = async () => {
     while (pendingFiles.length > 0) {
       await sink.write(encodeSseEvent({ event: "file", data: pendingFiles.shift()! }));
@@ -60,9 +77,10 @@ export async function runQuery(
       if (pendingFiles.length > 0) await flushFiles();
       // A handler that yields `done` itself ends the reply; the frame below is the only one.
       if (typeof item !== "string" && item.event === "done") break;
+      // `{"text":` + the quoted string + `}` is what JSON.stringify({ text }) gives, minus an object.
       const frame =
         typeof item === "string"
-          ? `${TEXT_PREFIX}${JSON.stringify({ text: item })}\r\n\r\n`
+          ? `${TEXT_PREFIX}${JSON.stringify(item)}}\r\n\r\n`
           : encodeSseEvent(item);
       const slow = sink.write(frame);
       if (slow) await slow;

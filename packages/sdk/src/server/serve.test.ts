@@ -204,6 +204,33 @@ describe("serve: streaming behaviour", () => {
     expect(body).not.toContain("never sent");
   });
 
+  it("streams each event while the handler is still running", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const bot = defineBot({
+      async *onQuery() {
+        yield "first";
+        await released; // until the client has read "first"
+        yield "second";
+      },
+    });
+    const { url } = await start(bot);
+    const response = await post(url, JSON.parse(fixture("query.request.json")));
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    while (!received.includes('{"text":"first"}')) received += (await reader.read()).value;
+    expect(received).not.toContain("second");
+    release();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      received += chunk.value;
+    }
+    expect(received).toBe(
+      'event: text\r\ndata: {"text":"first"}\r\n\r\n' +
+        'event: text\r\ndata: {"text":"second"}\r\n\r\n' +
+        "event: done\r\ndata: {}\r\n\r\n",
+    );
+  });
+
   it("sends keep-alive comments while the handler is silent", async () => {
     const bot = defineBot({
       async *onQuery() {
