@@ -479,7 +479,7 @@ async function phase1and4() {
           apiKey: ctx.apiKey,
           cookies: ctx.cookies,
           n: TTFE_N,
-          warmup: 200,
+          warmup: Number(env.BENCH_TTFE_WARMUP ?? 200),
           pieces: TTFE_PIECES,
           budgetMs: 25_000,
         },
