@@ -319,24 +319,26 @@ async function poeQuery(url, authorization, expectedPieces) {
 // ---------------------------------------------------------------------------------------------
 
 async function phaseTtfe() {
-  const { platform, mock, handle, apiKey, n, warmup, pieces, budgetMs } = options;
+  const { platform, mock, relay, handle, apiKey, n, warmup, pieces, budgetMs } = options;
   const conversations = await createConversations(n + warmup, handle);
   const directUrl = `${mock}/instant/${pieces}`;
   const poeUrl = `${platform}/bot/${handle}`;
   const samples = {
     direct: [],
     poe: [],
+    relay: [],
     chat: [],
     chatSend: [],
     chatStream: [],
     directTotal: [],
     poeTotal: [],
   };
-  const errors = { direct: 0, poe: 0, chat: 0 };
+  const errors = { direct: 0, poe: 0, relay: 0, chat: 0 };
   const firstError = {};
   let poeAvailable = true;
   // BENCH_TTFE_SKIP_CHAT=1 leaves out (c), e.g. for a CPU profile of the Poe API path alone.
-  const kinds = process.env.BENCH_TTFE_SKIP_CHAT ? ["direct", "poe"] : ["direct", "poe", "chat"];
+  const kinds = ["direct", "poe", ...(relay ? ["relay"] : [])];
+  if (!process.env.BENCH_TTFE_SKIP_CHAT) kinds.push("chat");
   const started = now();
   let measured = 0;
   let platformBotCalls = 0;
@@ -348,7 +350,7 @@ async function phaseTtfe() {
     for (let k = 0; k < kinds.length; k++) {
       const kind = kinds[(i + k) % kinds.length];
       if (kind === "poe" && !poeAvailable) continue;
-      if (kind !== "direct") platformBotCalls++;
+      if (kind === "poe" || kind === "chat") platformBotCalls++;
       try {
         if (kind === "chat") {
           const turn = await chatTurn(conversations[i], pieces);
@@ -362,11 +364,13 @@ async function phaseTtfe() {
           const r =
             kind === "direct"
               ? await poeQuery(directUrl, `Bearer ${ACCESS_KEY}`, pieces)
-              : await poeQuery(poeUrl, `Bearer ${apiKey}`, pieces);
+              : kind === "relay"
+                ? await poeQuery(`${relay}/instant/${pieces}`, `Bearer ${ACCESS_KEY}`, pieces)
+                : await poeQuery(poeUrl, `Bearer ${apiKey}`, pieces);
           if (!r.ok) throw new Error(r.error);
           if (!warm) {
             samples[kind].push(r.first);
-            samples[`${kind}Total`].push(r.total);
+            if (kind !== "relay") samples[`${kind}Total`].push(r.total);
           }
         }
       } catch (error) {

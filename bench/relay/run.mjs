@@ -455,6 +455,8 @@ const elapsed = () => `${((performance.now() - wallStart) / 1000).toFixed(1)} s`
 async function phase1and4() {
   const mock = await startMock();
   const platform = await startPlatform(1);
+  // (d) in phase 1: the least any relay adds (same loopback hops, no platform work).
+  const relay = await startMinimalRelay(mock.url);
   try {
     const handle = "relay_instant";
     const longHandle = "relay_long";
@@ -475,6 +477,7 @@ async function phase1and4() {
         {
           platform: platform.url,
           mock: mock.url,
+          relay: relay.url,
           handle,
           apiKey: ctx.apiKey,
           cookies: ctx.cookies,
@@ -514,6 +517,7 @@ async function phase1and4() {
       });
     }
   } finally {
+    await stopChild(relay.child);
     await stopChild(platform.child);
     await stopChild(mock.child);
   }
@@ -729,6 +733,24 @@ if (p1) {
       "≤ 5 ms",
       check(b.p99 - d.p99 <= 5),
     );
+    if (p1.relay?.n > 0) {
+      const r = p1.relay;
+      row(
+        "1 c=1",
+        "(d) minimal node:http relay: first text p50 / p99",
+        `${ms(r.p50)} / ${ms(r.p99)}`,
+        "(a)",
+        `${ratioOf(r.p50, d.p50)} / ${ratioOf(r.p99, d.p99)}`,
+        "",
+        `the least a relay adds here: ${ms(r.p50 - d.p50)} p50`,
+      );
+      row(
+        "1 c=1",
+        "(b) − (d): the platform over a minimal relay, p50 / p99",
+        `${ms(b.p50 - r.p50)} / ${ms(b.p99 - r.p99)}`,
+        "(d)",
+      );
+    }
     row(
       "1 c=1",
       "(b) whole reply (done) p50, (a) in baseline",
