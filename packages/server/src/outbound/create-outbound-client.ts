@@ -39,9 +39,12 @@ export function createOutboundClient(
   options: OutboundClientOptions = {},
 ): OutboundClient {
   const resolve = options.resolve ?? resolveWithSystemDns;
+  // Idle connections kept per bot host: Node's default (256) would close most of them after a
+  // burst of replies, and the next burst would pay a TCP (and TLS) handshake per call again.
+  const agentOptions = { keepAlive: true, maxFreeSockets: 2048 };
   const agents = {
-    "http:": new http.Agent({ keepAlive: true }),
-    "https:": new https.Agent({ keepAlive: true }),
+    "http:": new http.Agent(agentOptions),
+    "https:": new https.Agent(agentOptions),
   };
 
   async function request(request: OutboundRequest): Promise<OutboundResponse> {
