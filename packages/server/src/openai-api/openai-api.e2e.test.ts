@@ -150,4 +150,36 @@ describe("the OpenAI-compatible API (/v1)", () => {
       error: { type: "invalid_request_error", param: "messages" },
     });
   });
+
+  it("limits each model on its own bucket, with an OpenAI-shaped 429", async () => {
+    test = await startApiTest({ env: { PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: "1" } });
+    server = await createBotTestServer(
+      defineBot({
+        async *onQuery() {
+          yield "pong";
+        },
+      }),
+    );
+    await test.user.json("POST", "/api/bots", {
+      handle: "pong",
+      server_url: server.url,
+      access_key: server.accessKey,
+      visibility: "public",
+    });
+    // One call a minute per caller, ten callers' worth per model.
+    const keys: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const user = await test.platform.signUp(`caller${i}@example.com`);
+      keys.push((await user.json<{ key: string }>("POST", "/api/keys", { name: "k" })).key);
+    }
+    const ask = (key: string, model: string) =>
+      client(key).chat.completions.create({ model, messages: [{ role: "user", content: "hi" }] });
+    for (const key of keys.slice(0, 10)) await ask(key, "echo");
+    await expect(ask(keys[10]!, "echo")).rejects.toMatchObject({
+      status: 429,
+      type: "rate_limit_error",
+    });
+    // Another model is not held back by echo's popularity.
+    expect((await ask(keys[11]!, "pong")).choices[0]?.message.content).toBe("pong");
+  });
 });
