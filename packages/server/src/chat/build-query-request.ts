@@ -68,13 +68,15 @@ export interface QueryInput {
   botMessageId: string;
   botQueryId: string;
   resolveAttachment: AttachmentResolver;
+  /** Renews the platform's file URLs in earlier replies, so the bot can still fetch them. */
+  renewFileUrls: (text: string) => string;
 }
 
 /** Builds the protocol 1.2 `query` request for a reply, as Poe would send it. */
 export function buildQueryRequest(input: QueryInput): QueryRequest {
   let query: ProtocolMessageInput[] = input.history.map((message) => ({
     role: message.role,
-    content: message.content,
+    content: input.renewFileUrls(message.content),
     content_type: message.content_type,
     timestamp: message.created_at * 1000,
     message_id: message.id,

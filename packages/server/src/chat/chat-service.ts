@@ -8,6 +8,7 @@ import { InvalidRequestError, NotFoundError } from "../errors.js";
 import type { DispatchOutcome } from "../relay/dispatch-reply.js";
 import type { GenerationLog } from "../relay/generation-log.js";
 import type { LiveQueries } from "../relay/live-queries.js";
+import { renewFileUrls } from "../poe-api/files/signed-file-url.js";
 import { createCheckpoints } from "../relay/checkpoints.js";
 import { runGeneration, type GenerationDeps } from "../relay/run-generation.js";
 import type { ConversationRow } from "../store/conversations-store.js";
@@ -133,6 +134,7 @@ export function createChatService(deps: {
       botMessageId: botMessage.id,
       botQueryId: randomToken(24),
       resolveAttachment: deps.resolveAttachment,
+      renewFileUrls: (text) => renewFileUrls(text, deps.secret, clock()),
     });
     // While it answers, the bot may call the bots it declared, on this user's behalf.
     deps.liveQueries.register({

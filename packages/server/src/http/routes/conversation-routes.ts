@@ -5,18 +5,18 @@ import { requireActor } from "../authenticate.js";
 import { readJson, stringField } from "../read-json.js";
 
 /** A message as the API shows it; `metadata` stays between the platform and the bot. */
-export function publicMessage(message: MessageRow) {
+export function publicMessage(message: MessageRow, renewFileUrls: (text: string) => string) {
   return {
     id: message.id,
     conversation_id: message.conversation_id,
     parent_id: message.parent_id,
     role: message.role,
-    content: message.content,
+    content: renewFileUrls(message.content),
     content_type: message.content_type,
     status: message.status,
     error: message.error_text,
     suggested_replies: JSON.parse(message.suggested_replies_json) as string[],
-    files: JSON.parse(message.files_json) as unknown[],
+    files: JSON.parse(renewFileUrls(message.files_json)) as unknown[],
     attachments: JSON.parse(message.attachments_json) as unknown[],
     feedback: message.feedback,
     reaction: message.reaction,
@@ -44,7 +44,12 @@ export const conversationRoutes = new Hono<AppEnv>()
       requireActor(context),
       context.req.param("id"),
     );
-    return context.json({ conversation, messages: messages.map(publicMessage) });
+    return context.json({
+      conversation,
+      messages: messages.map((message) =>
+        publicMessage(message, context.var.platform.renewFileUrls),
+      ),
+    });
   })
   .delete("/:id", async (context) => {
     await context.var.platform.chat.deleteConversation(
@@ -77,8 +82,8 @@ export const conversationRoutes = new Hono<AppEnv>()
     );
     return context.json(
       {
-        user_message: publicMessage(userMessage),
-        bot_message: publicMessage(botMessage),
+        user_message: publicMessage(userMessage, context.var.platform.renewFileUrls),
+        bot_message: publicMessage(botMessage, context.var.platform.renewFileUrls),
         stream_url: `/api/messages/${botMessage.id}/stream`,
       },
       202,

@@ -5,12 +5,25 @@ import type { MessageRow } from "../../store/messages-store.js";
 import type { Store } from "../../store/store.js";
 import { startKeepAlive, stopKeepAlive } from "../heartbeats.js";
 
+/** What serving a reply stream needs. */
+export interface StreamDeps {
+  log: GenerationLog;
+  store: Store;
+  /** Renews the platform's own file URLs in a stored reply (they last an hour). */
+  renewFileUrls: (text: string) => string;
+}
+
 /** The events that show a stored reply at once: its text, suggestions, files, final state. */
-function snapshotEvents(message: MessageRow, afterId: number): GenerationEvent[] {
+function snapshotEvents(
+  message: MessageRow,
+  afterId: number,
+  renew: (text: string) => string,
+): GenerationEvent[] {
+  const content = renew(message.content);
   const events: Omit<GenerationEvent, "id">[] = [
-    { event: "replace_response", data: { text: message.content } },
+    { event: "replace_response", data: { text: content } },
   ];
-  for (const file of JSON.parse(message.files_json) as unknown[])
+  for (const file of JSON.parse(renew(message.files_json)) as unknown[])
     events.push({ event: "file", data: file });
   for (const text of JSON.parse(message.suggested_replies_json) as string[]) {
     events.push({ event: "suggested_reply", data: { text } });
@@ -18,7 +31,7 @@ function snapshotEvents(message: MessageRow, afterId: number): GenerationEvent[]
   if (message.status !== "streaming") {
     events.push({
       event: "done",
-      data: { status: message.status, error: message.error_text, text: message.content },
+      data: { status: message.status, error: message.error_text, text: content },
     });
   }
   // Snapshot ids continue after what the client has, so a later resume never goes backwards.
@@ -62,7 +75,7 @@ export const GENERATION_STREAM_HEADERS = {
  * database. Returns what to call when the client goes away.
  */
 export function attachToGeneration(
-  deps: { log: GenerationLog; store: Store },
+  deps: StreamDeps,
   message: MessageRow,
   afterId: number,
   writer: SseWriter,
@@ -113,7 +126,7 @@ class AttachedStream {
 
 /** Shows a reply that is not running here from its row, polling while another instance writes it. */
 async function pollStoredReply(
-  deps: { log: GenerationLog; store: Store },
+  deps: StreamDeps,
   message: MessageRow,
   afterId: number,
   send: (event: GenerationEvent) => void,
@@ -121,7 +134,7 @@ async function pollStoredReply(
 ): Promise<void> {
   let shownId = afterId;
   for (let current: MessageRow | undefined = message; current && !isClosed();) {
-    const events = snapshotEvents(current, shownId);
+    const events = snapshotEvents(current, shownId, deps.renewFileUrls);
     for (const event of events) send(event);
     shownId += events.length;
     if (current.status !== "streaming" || isClosed()) return;
@@ -137,11 +150,7 @@ async function pollStoredReply(
  * Under Node the route writes to the socket directly (see message-routes.ts), which saves a
  * web stream, an encoder and a reader loop per client.
  */
-export function generationStream(
-  deps: { log: GenerationLog; store: Store },
-  message: MessageRow,
-  afterId: number,
-): Response {
+export function generationStream(deps: StreamDeps, message: MessageRow, afterId: number): Response {
   const encoder = new TextEncoder();
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({

@@ -24,20 +24,25 @@ export const messageRoutes = new Hono<AppEnv>()
       requireActor(context),
       context.req.param("id"),
     );
-    return context.json({ message: publicMessage(message) });
+    return context.json({ message: publicMessage(message, context.var.platform.renewFileUrls) });
   })
   .get("/:id/stream", async (context) => {
-    const { chat, log, store } = context.var.platform;
+    const { chat, log, store, renewFileUrls } = context.var.platform;
     const { message } = await chat.ownMessage(requireActor(context), context.req.param("id"));
     const resumeFrom = context.req.header("last-event-id") ?? context.req.query("after") ?? "0";
     const afterId = Number.parseInt(resumeFrom, 10);
     const after = Number.isFinite(afterId) && afterId > 0 ? afterId : 0;
     const outgoing = (context.env as Partial<HttpBindings> | undefined)?.outgoing;
-    if (!outgoing) return generationStream({ log, store }, message, after);
+    if (!outgoing) return generationStream({ log, store, renewFileUrls }, message, after);
     // Under Node, write SSE text straight to the socket: no web stream per client.
     outgoing.writeHead(200, GENERATION_STREAM_HEADERS);
     outgoing.flushHeaders();
-    const detach = attachToGeneration({ log, store }, message, after, new NodeSseWriter(outgoing));
+    const detach = attachToGeneration(
+      { log, store, renewFileUrls },
+      message,
+      after,
+      new NodeSseWriter(outgoing),
+    );
     outgoing.on("close", detach);
     return RESPONSE_ALREADY_SENT;
   })
@@ -55,7 +60,7 @@ export const messageRoutes = new Hono<AppEnv>()
     );
     return context.json(
       {
-        bot_message: publicMessage(botMessage),
+        bot_message: publicMessage(botMessage, context.var.platform.renewFileUrls),
         stream_url: `/api/messages/${botMessage.id}/stream`,
       },
       202,

@@ -1,9 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
-import { AttachmentUploadError, uploadFile } from "@parlor/sdk";
+import { AttachmentUploadError, defineBot, file, uploadFile } from "@parlor/sdk";
+import { createBotTestServer, type BotTestServer } from "@parlor/sdk/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  chatWith,
   registerServerBot,
   startApiTest,
   type ApiTestContext,
@@ -27,11 +29,13 @@ async function serveBytes(
 describe("file upload (POST /bot/file_upload_3RD_PARTY_POST) and signed file URLs", () => {
   let test: ApiTestContext | undefined;
   let origin: Server | undefined;
+  let bot: BotTestServer | undefined;
   let now = Date.now();
   afterEach(async () => {
     origin?.close();
+    await bot?.close();
     await test?.platform.dispose();
-    test = origin = undefined;
+    test = origin = bot = undefined;
   });
 
   const start = async () => {
@@ -154,5 +158,52 @@ describe("file upload (POST /bot/file_upload_3RD_PARTY_POST) and signed file URL
     }).catch((error: unknown) => error);
     expect(huge).toBeInstanceOf(AttachmentUploadError);
     expect((huge as Error).message).toContain("413");
+  });
+
+  it("renews the URLs of a file a bot attached when the conversation is read later", async () => {
+    const { user, platform } = await start();
+    bot = await createBotTestServer(
+      defineBot({
+        async *onQuery() {
+          const uploaded = await uploadFile({
+            file: PNG_BYTES,
+            fileName: "dot.png",
+            apiKey: bot!.accessKey,
+            baseUrl: `${platform.url}/bot/`,
+          });
+          yield `Here: ![dot](${uploaded.url})`;
+          yield file({ url: uploaded.url, contentType: "image/png", name: "dot.png" });
+        },
+      }),
+    );
+    await registerServerBot(user, {
+      handle: "artist",
+      serverUrl: bot.url,
+      accessKey: bot.accessKey,
+    });
+    const { conversationId } = await chatWith(user, "artist", "Draw a dot");
+    type Message = { content: string; files: { url: string }[] };
+    const read = async () =>
+      (
+        await user.json<{ messages: Message[] }>("GET", `/api/conversations/${conversationId}`)
+      ).messages.at(-1)!;
+    const first = await read();
+    const original = first.files[0]!.url;
+    expect(first.content).toBe(`Here: ![dot](${original})`);
+
+    // The next day the bot's one-hour URL is dead, but reading the reply gives working ones.
+    now += 24 * 3600 * 1000;
+    expect((await fetch(original)).status).toBe(404);
+    const later = await read();
+    const renewed = later.files[0]!.url;
+    expect(renewed).not.toBe(original);
+    expect(later.content).toBe(`Here: ![dot](${renewed})`);
+    expect(new Uint8Array(await (await fetch(renewed)).arrayBuffer())).toEqual(PNG_BYTES);
+    // Only genuine URLs are renewed: the same expired URL with a forged signature stays dead.
+    const forged = original.replace(/signature=(.)/, (_match, first: string) =>
+      first === "A" ? "signature=B" : "signature=A",
+    );
+    expect(platform.platform.renewFileUrls(original)).not.toBe(original);
+    expect(platform.platform.renewFileUrls(forged)).toBe(forged);
   });
 });

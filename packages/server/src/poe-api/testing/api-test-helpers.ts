@@ -51,6 +51,7 @@ export async function chatWith(user: TestClient, handle: string, content: string
   const events = await readEvents(await user.request("GET", sent.stream_url));
   const done = events.at(-1);
   return {
+    conversationId: conversation.id,
     messageId: sent.bot_message.id,
     text: typeof done?.data.text === "string" ? done.data.text : "",
     status: typeof done?.data.status === "string" ? done.data.status : "",
