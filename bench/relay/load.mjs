@@ -548,9 +548,21 @@ async function phaseStreams() {
     for (const turn of turns) for (const t of turn.arrivals ?? []) if (t >= a && t <= b) count++;
     eventsIn[name] = count;
   }
+  // Gaps between two events that both arrived while every stream was live (B5's load), apart
+  // from the ramp-up, when the sends compete with the first replies for the CPU.
+  const liveGaps = [];
+  const [liveFrom, liveTo] = [markTimes["steady-start"], markTimes["steady-end"]];
+  if (liveFrom < liveTo) {
+    for (const turn of turns) {
+      const a = turn.arrivals ?? [];
+      for (let k = 1; k < a.length; k++)
+        if (a[k - 1] >= liveFrom && a[k] <= liveTo) liveGaps.push(a[k] - a[k - 1]);
+    }
+  }
   send({
     result: {
       eventsIn,
+      liveGap: liveGaps.length ? summary(liveGaps) : undefined,
       streams: n,
       expected: n * pieces,
       received,

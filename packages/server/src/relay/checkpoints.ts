@@ -14,6 +14,9 @@ export interface Checkpoints {
   save(): Promise<void>;
 }
 
+/** Replies saved per transaction. */
+const BATCH_SIZE = 100;
+
 /** Checkpoints every `intervalMs` (default 2 s) while at least one reply is followed. */
 export function createCheckpoints(
   store: Store,
@@ -36,11 +39,19 @@ export function createCheckpoints(
       changes.push({ id, content: text });
     }
     if (changes.length === 0) return;
-    saving = store.messages
-      .saveCheckpoints(changes, clock())
+    saving = saveInBatches(changes)
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => (saving = undefined));
     return saving;
+  };
+
+  // SQLite runs on this thread: a thousand replies in one transaction would hold every stream
+  // for tens of milliseconds. Batches of BATCH_SIZE, with I/O let through between them.
+  const saveInBatches = async (changes: { id: string; content: string }[]) => {
+    for (let start = 0; start < changes.length; start += BATCH_SIZE) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      await store.messages.saveCheckpoints(changes.slice(start, start + BATCH_SIZE), clock());
+    }
   };
 
   return {
