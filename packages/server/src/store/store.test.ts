@@ -159,4 +159,19 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     expect((await store.messages.findById("r1"))?.content).toBe("Hello world");
     untrack2();
   });
+
+  it("checkpoints hundreds of running replies, batch after batch", async () => {
+    const store = await freshStore();
+    await seed(store);
+    const ids = Array.from({ length: 250 }, (_, i) => `r${i}`);
+    await store.messages.insertMany(
+      ids.map((id) => message(id, { role: "bot", status: "streaming", content: "" })),
+    );
+    const checkpoints = createCheckpoints(store, { intervalMs: 60_000 });
+    const untrack = ids.map((id) => checkpoints.track(id, () => `text of ${id}`));
+    await checkpoints.save();
+    const saved = await store.messages.listForConversation("c1");
+    expect(saved.filter((row) => row.content === `text of ${row.id}`)).toHaveLength(250);
+    untrack.forEach((stop) => stop());
+  });
 });
