@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { reusableQuery } from "./reusable-query.js";
 import type { ApiKeysTable, Database } from "./schema.js";
 import type { UserRow } from "./users-store.js";
 
@@ -7,18 +8,10 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 
 /** User API keys. */
 export function createApiKeysStore(db: Kysely<Database>) {
-  return {
-    async insert(key: ApiKeyRow): Promise<void> {
-      await db.insertInto("api_keys").values(key).execute();
-    },
-    /** An active key and its user, in one query: this runs on every API-key request. */
-    findActiveWithUser(keyHash: string): Promise<
-      | (Pick<ApiKeyRow, "id" | "last_used_at"> & {
-          user: Pick<UserRow, "id" | "email" | "role">;
-        })
-      | undefined
-    > {
-      return db
+  const activeWithUser = reusableQuery(
+    db,
+    (keyHash: string) =>
+      db
         .selectFrom("api_keys")
         .innerJoin("users", "users.id", "api_keys.user_id")
         .select([
@@ -29,16 +22,28 @@ export function createApiKeysStore(db: Kysely<Database>) {
           "users.role",
         ])
         .where("api_keys.key_hash", "=", keyHash)
-        .where("api_keys.revoked_at", "is", null)
-        .executeTakeFirst()
-        .then(
-          (row) =>
-            row && {
-              id: row.id,
-              last_used_at: row.last_used_at,
-              user: { id: row.user_id, email: row.email, role: row.role },
-            },
-        );
+        .where("api_keys.revoked_at", "is", null),
+    1,
+  );
+  return {
+    async insert(key: ApiKeyRow): Promise<void> {
+      await db.insertInto("api_keys").values(key).execute();
+    },
+    /** An active key and its user, in one query: this runs on every API-key request. */
+    async findActiveWithUser(keyHash: string): Promise<
+      | (Pick<ApiKeyRow, "id" | "last_used_at"> & {
+          user: Pick<UserRow, "id" | "email" | "role">;
+        })
+      | undefined
+    > {
+      const [row] = await activeWithUser(keyHash);
+      return (
+        row && {
+          id: row.id,
+          last_used_at: row.last_used_at,
+          user: { id: row.user_id, email: row.email, role: row.role },
+        }
+      );
     },
     listForUser(userId: string): Promise<ApiKeyRow[]> {
       return db

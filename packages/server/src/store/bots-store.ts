@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
+import { reusableQuery } from "./reusable-query.js";
 import type { BotsTable, Database } from "./schema.js";
 
 /** A stored bot. */
@@ -6,19 +7,26 @@ export type BotRow = Selectable<BotsTable>;
 
 /** Bots. */
 export function createBotsStore(db: Kysely<Database>) {
+  // Every bot call and every message looks its bot up.
+  const byHandle = reusableQuery(
+    db,
+    (handle: string) => db.selectFrom("bots").selectAll().where("handle", "=", handle),
+    1,
+  );
+  const byId = reusableQuery(
+    db,
+    (id: string) => db.selectFrom("bots").selectAll().where("id", "=", id),
+    1,
+  );
   return {
     async insert(bot: BotRow): Promise<void> {
       await db.insertInto("bots").values(bot).execute();
     },
-    findByHandle(handle: string): Promise<BotRow | undefined> {
-      return db
-        .selectFrom("bots")
-        .selectAll()
-        .where("handle", "=", handle.toLowerCase())
-        .executeTakeFirst();
+    async findByHandle(handle: string): Promise<BotRow | undefined> {
+      return (await byHandle(handle.toLowerCase()))[0];
     },
-    findById(id: string): Promise<BotRow | undefined> {
-      return db.selectFrom("bots").selectAll().where("id", "=", id).executeTakeFirst();
+    async findById(id: string): Promise<BotRow | undefined> {
+      return (await byId(id))[0];
     },
     /** Bots a user may use: public ones and their own. */
     listVisibleTo(userId: string): Promise<BotRow[]> {

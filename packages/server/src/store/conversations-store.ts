@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
+import { reusableQuery } from "./reusable-query.js";
 import type { ConversationsTable, Database } from "./schema.js";
 
 /** A stored conversation. */
@@ -6,12 +7,18 @@ export type ConversationRow = Selectable<ConversationsTable>;
 
 /** Conversations, always read through their owner. */
 export function createConversationsStore(db: Kysely<Database>) {
+  // Every message sent and every history read looks its conversation up.
+  const byId = reusableQuery(
+    db,
+    (id: string) => db.selectFrom("conversations").selectAll().where("id", "=", id),
+    1,
+  );
   return {
     async insert(conversation: ConversationRow): Promise<void> {
       await db.insertInto("conversations").values(conversation).execute();
     },
-    findById(id: string): Promise<ConversationRow | undefined> {
-      return db.selectFrom("conversations").selectAll().where("id", "=", id).executeTakeFirst();
+    async findById(id: string): Promise<ConversationRow | undefined> {
+      return (await byId(id))[0];
     },
     listForUser(userId: string, limit = 100): Promise<ConversationRow[]> {
       return db

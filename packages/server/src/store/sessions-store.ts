@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { reusableQuery } from "./reusable-query.js";
 import type { Database, SessionsTable } from "./schema.js";
 import type { UserRow } from "./users-store.js";
 
@@ -7,22 +8,27 @@ export type SessionRow = Selectable<SessionsTable>;
 
 /** Login sessions. */
 export function createSessionsStore(db: Kysely<Database>) {
+  const liveUser = reusableQuery(
+    db,
+    (id: string, now: number) =>
+      db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .select(["users.id", "users.email", "users.role"])
+        .where("sessions.id", "=", id)
+        .where("sessions.expires_at", ">", now),
+    2,
+  );
   return {
     async insert(session: SessionRow): Promise<void> {
       await db.insertInto("sessions").values(session).execute();
     },
     /** The user of a live session, in one query: this runs on every cookie request. */
-    findLiveUser(
+    async findLiveUser(
       id: string,
       now: number,
     ): Promise<Pick<UserRow, "id" | "email" | "role"> | undefined> {
-      return db
-        .selectFrom("sessions")
-        .innerJoin("users", "users.id", "sessions.user_id")
-        .select(["users.id", "users.email", "users.role"])
-        .where("sessions.id", "=", id)
-        .where("sessions.expires_at", ">", now)
-        .executeTakeFirst();
+      return (await liveUser(id, now))[0];
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom("sessions").where("id", "=", id).execute();

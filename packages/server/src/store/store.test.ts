@@ -174,4 +174,26 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     expect(saved.filter((row) => row.content === `text of ${row.id}`)).toHaveLength(250);
     untrack.forEach((stop) => stop());
   });
+
+  it("runs the compiled-once lookups with each call's own values", async () => {
+    const store = await freshStore();
+    await seed(store);
+    await store.users.insert({
+      id: "u2",
+      email: "b@example.com",
+      password_hash: "x",
+      role: "user",
+      created_at: 1,
+    });
+    await store.sessions.insert({ id: "s1", user_id: "u1", created_at: 1, expires_at: 100 });
+    await store.sessions.insert({ id: "s2", user_id: "u2", created_at: 1, expires_at: 200 });
+    expect(await store.sessions.findLiveUser("s1", 50)).toMatchObject({ id: "u1" });
+    expect(await store.sessions.findLiveUser("s2", 150)).toMatchObject({ id: "u2" });
+    // Expired at that time, whatever was asked before.
+    expect(await store.sessions.findLiveUser("s1", 150)).toBeUndefined();
+    expect((await store.bots.findByHandle("ECHO"))?.id).toBe("b1");
+    expect(await store.bots.findByHandle("nobody")).toBeUndefined();
+    expect((await store.conversations.findById("c1"))?.bot_id).toBe("b1");
+    expect(await store.conversations.findById("c2")).toBeUndefined();
+  });
 });
