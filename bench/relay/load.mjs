@@ -648,10 +648,51 @@ async function phaseIdle() {
   });
 }
 
+/**
+ * Phase 3's baseline: N idle SSE streams straight from the mock (bare node:http), opened the same
+ * way and with a session cookie of the same size as the chat streams.
+ */
+async function phaseIdleRaw() {
+  const { n, warmupN, mock } = options;
+  const cookie = `parlor_session=${"x".repeat(43)}`;
+  const attachAll = (count) => {
+    let firstTexts = 0;
+    let resolveAll;
+    const allFirst = new Promise((resolve) => (resolveAll = resolve));
+    const streams = Array.from({ length: count }, () =>
+      sse(`${mock}/idle-sse`, {
+        headers: { cookie },
+        onEvent(name) {
+          if (name === "text" && ++firstTexts === count) resolveAll();
+        },
+      }).catch((error) => ({ status: 0, error: error.message })),
+    );
+    return { allFirst, done: Promise.all(streams), count: () => firstTexts };
+  };
+  const release = () => json(`${mock}/__release`, { method: "POST" });
+  const waitOrTimeout = (promise, ms) =>
+    Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
+  const warm = attachAll(warmupN);
+  await waitOrTimeout(warm.allFirst, 10_000);
+  await release();
+  await warm.done;
+  await sleep(1000);
+  await mark("baseline");
+  const attached = attachAll(n);
+  const allAttached = await waitOrTimeout(attached.allFirst, 20_000);
+  await sleep(1000);
+  await mark("attached");
+  await release();
+  const results = await attached.done;
+  const failed = results.filter((r) => r.status !== 200).length;
+  send({ result: { n, firstTexts: attached.count(), allAttached, failed } });
+}
+
 try {
   if (phase === "ttfe") await phaseTtfe();
   else if (phase === "streams") await phaseStreams();
   else if (phase === "idle") await phaseIdle();
+  else if (phase === "idle-raw") await phaseIdleRaw();
   else throw new Error(`unknown phase ${phase}`);
   agent.destroy();
   process.exit(0);

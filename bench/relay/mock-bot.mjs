@@ -8,6 +8,7 @@
 //   /paced/<n>/<ms>     meta + the first text at once, then one text event every <ms> ms
 //                       (one res.write each, per-stream setInterval), done after the last.
 //   /idle               meta + one text event, then silence until POST /__release.
+//   GET /idle-sse       the same for a plain GET: phase 3's raw node:http SSE baseline.
 //
 // Text piece i is `w<i> ` (common.mjs), CRLF framing as Poe sends it.
 // Control: POST /__release ends every open /idle reply with `done`; GET /__stats → counts
@@ -100,6 +101,8 @@ function release() {
 
 const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
   if (req.method === "GET") {
+    // Phase 3's same-run baseline: a raw node:http SSE stream (one text event, then silence).
+    if (req.url === "/idle-sse") return idleReply(res);
     if (req.url === "/__stats") return sendJson(res, 200, { ...stats, idle: idle.size });
     res.writeHead(200, { "content-type": "text/plain" });
     return res.end("mock bot");

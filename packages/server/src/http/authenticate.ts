@@ -1,9 +1,10 @@
-import { getCookie } from "hono/cookie";
+import { parse as parseCookies } from "hono/utils/cookie";
 import { createMiddleware } from "hono/factory";
 import { ForbiddenError, UnauthenticatedError } from "../errors.js";
 import type { Actor } from "../auth/accounts.js";
 import type { AppEnv } from "./app-env.js";
 import type { Context } from "hono";
+import { requestHeader } from "./request-header.js";
 
 /** The session cookie's name; `__Host-` when served over HTTPS so no subdomain can set it. */
 export function sessionCookieName(secure: boolean): string {
@@ -17,7 +18,7 @@ export function sessionCookieName(secure: boolean): string {
  */
 export const authenticate = createMiddleware<AppEnv>(async (context, next) => {
   const { accounts, config } = context.var.platform;
-  const header = context.req.header("authorization");
+  const header = requestHeader(context, "authorization");
   const bearer = header && /^Bearer\s+(pk_\S+)$/i.exec(header)?.[1];
   if (bearer) {
     const actor = await accounts.actorForApiKey(bearer);
@@ -26,7 +27,8 @@ export const authenticate = createMiddleware<AppEnv>(async (context, next) => {
     context.set("credential", "api_key");
     return next();
   }
-  const token = getCookie(context, sessionCookieName(config.secureCookies));
+  const name = sessionCookieName(config.secureCookies);
+  const token = parseCookies(requestHeader(context, "cookie") ?? "", name)[name];
   if (token) {
     const actor = await accounts.actorForSession(token);
     if (actor) {
@@ -41,9 +43,9 @@ export const authenticate = createMiddleware<AppEnv>(async (context, next) => {
 });
 
 function sameOrigin(context: Context<AppEnv>): boolean {
-  const site = context.req.header("sec-fetch-site");
+  const site = requestHeader(context, "sec-fetch-site");
   if (site) return site === "same-origin" || site === "none";
-  const origin = context.req.header("origin");
+  const origin = requestHeader(context, "origin");
   // Non-browser clients (curl, the CLI) send neither header; browsers always send one.
   if (!origin) return true;
   return origin === new URL(context.req.url).origin;

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./app-env.js";
+import { requestHeader } from "./request-header.js";
 
 /**
  * Refuses bodies over `maxSize` bytes with 413 and `message`. A declared `Content-Length` is
@@ -17,8 +18,8 @@ export function limitBody(maxSize: number, message: string): MiddlewareHandler<A
     // A GET has no body to limit, and asking for one would build a full `Request` that an
     // open event stream then keeps alive for as long as it is read.
     if (method === "GET" || method === "HEAD") return next();
-    const declared = context.req.header("content-length");
-    if (declared === undefined || context.req.header("transfer-encoding") !== undefined)
+    const declared = requestHeader(context, "content-length");
+    if (declared === undefined || requestHeader(context, "transfer-encoding") !== undefined)
       return counting(context, next);
     if (Number(declared) > maxSize) return context.json(tooLarge, 413);
     return next();

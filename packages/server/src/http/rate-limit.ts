@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { RateLimitedError } from "../errors.js";
 import type { AppEnv } from "./app-env.js";
+import { requestHeader } from "./request-header.js";
 
 type LimitKind = "message" | "bot_query";
 
@@ -35,9 +36,9 @@ export const rateLimit = createMiddleware<AppEnv>(async (context, next) => {
   const limited = limitedKind(context.req.method, context.req.path);
   if (!limited) return next();
   const credential =
-    context.req.header("authorization") ??
-    context.req.header("cookie") ??
-    context.req.header("x-forwarded-for") ??
+    requestHeader(context, "authorization") ??
+    requestHeader(context, "cookie") ??
+    requestHeader(context, "x-forwarded-for") ??
     "anonymous";
   const caller = createHash("sha256").update(credential).digest("base64url").slice(0, 22);
   await take(context, limited.kind, `caller:${caller}`);

@@ -2,10 +2,11 @@ import type { Context } from "hono";
 import type { Actor } from "../auth/accounts.js";
 import type { AppEnv } from "../http/app-env.js";
 import { OpenAIError } from "./openai-error.js";
+import { requestHeader } from "../http/request-header.js";
 
 /** The user whose API key (`Authorization: Bearer pk_…`) the request carries, or a 401. */
 export async function requireApiKey(context: Context<AppEnv>): Promise<Actor> {
-  const header = context.req.header("authorization");
+  const header = requestHeader(context, "authorization");
   const key = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
   if (!key) {
     throw new OpenAIError(

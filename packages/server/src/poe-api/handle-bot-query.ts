@@ -8,6 +8,7 @@ import { authorizeBotCall } from "./authorize-bot-call.js";
 import { buildTargetRequest } from "./build-target-request.js";
 import { poeReplyStream } from "./poe-reply-stream.js";
 import { runBotQuery } from "./run-bot-query.js";
+import { requestHeader } from "../http/request-header.js";
 
 /** The body of a bot query: a `query` request, with every field fastapi_poe sends allowed. */
 function parseQueryBody(body: Record<string, unknown>): QueryRequest {
@@ -30,7 +31,7 @@ export async function handleBotQuery(context: Context<AppEnv>): Promise<Response
   const platform = context.var.platform;
   const body = parseQueryBody(await readJson(context));
   const grant = await authorizeBotCall(platform, {
-    authorization: context.req.header("authorization"),
+    authorization: requestHeader(context, "authorization"),
     botQueryId: body.bot_query_id,
     targetHandle: context.req.param("name") ?? "",
   });

@@ -13,6 +13,7 @@ import {
   attachToGeneration,
   generationStream,
 } from "./generation-stream.js";
+import { requestHeader } from "../request-header.js";
 
 const feedbackSchema = z.object({ type: z.enum(["like", "dislike"]) });
 const reactionSchema = z.object({ reaction: z.string().min(1).max(32) });
@@ -29,7 +30,7 @@ export const messageRoutes = new Hono<AppEnv>()
   .get("/:id/stream", async (context) => {
     const { chat, log, store, renewFileUrls } = context.var.platform;
     const { message } = await chat.ownMessage(requireActor(context), context.req.param("id"));
-    const resumeFrom = context.req.header("last-event-id") ?? context.req.query("after") ?? "0";
+    const resumeFrom = requestHeader(context, "last-event-id") ?? context.req.query("after") ?? "0";
     const afterId = Number.parseInt(resumeFrom, 10);
     const after = Number.isFinite(afterId) && afterId > 0 ? afterId : 0;
     const outgoing = (context.env as Partial<HttpBindings> | undefined)?.outgoing;

@@ -9,6 +9,7 @@ import { findUploader } from "./find-uploader.js";
 import { guessContentType } from "./guess-content-type.js";
 import { UPLOAD_URL_LIFETIME_MS, signedFileUrl } from "./signed-file-url.js";
 import { fileTooLarge } from "./upload-errors.js";
+import { requestHeader } from "../../http/request-header.js";
 
 /** The uploaded file: multipart `file`, or `download_url` (+ `download_filename`) to fetch. */
 async function readUpload(context: Context<AppEnv>): Promise<UploadedBytes> {
@@ -46,7 +47,7 @@ async function readUpload(context: Context<AppEnv>): Promise<UploadedBytes> {
  */
 export async function handleFileUpload(context: Context<AppEnv>): Promise<Response> {
   const platform = context.var.platform;
-  const { ownerId } = await findUploader(platform, context.req.header("authorization"));
+  const { ownerId } = await findUploader(platform, requestHeader(context, "authorization"));
   const upload = await readUpload(context);
   const id = randomId("file");
   await saveFileBytes(platform.config.dataDir, id, upload.bytes);
