@@ -16,17 +16,16 @@ export async function* pullFrames(
   let resume: (() => void) | undefined;
   let finished = false;
   let failure: { error: unknown } | undefined;
-  let closed = false;
-  const sink: FrameSink = {
+  // `closed` is a data property, not a getter: an object literal with a getter gets a hidden
+  // class of its own per call, which V8 keeps (with what the getter reaches) until a full GC.
+  const sink: { -readonly [K in keyof FrameSink]: FrameSink[K] } = {
     write(frame) {
       queue.push(frame);
       wake?.();
       if (queue.length < HIGH_WATER_MARK) return undefined;
       return new Promise<void>((resolve) => (resume = resolve));
     },
-    get closed() {
-      return closed;
-    },
+    closed: false,
   };
   const done = () => {
     finished = true;
@@ -50,7 +49,7 @@ export async function* pullFrames(
       wake = undefined;
     }
   } finally {
-    closed = true;
+    sink.closed = true;
     resume?.();
   }
 }

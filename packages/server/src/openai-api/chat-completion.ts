@@ -57,7 +57,7 @@ export async function completeChat(
         index: 0,
         message: {
           role: "assistant" as const,
-          content: translator.content || (toolCalls.length > 0 ? null : ""),
+          content: translator.content() || (toolCalls.length > 0 ? null : ""),
           refusal: null,
           ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
         },

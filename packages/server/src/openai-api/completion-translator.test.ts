@@ -27,7 +27,7 @@ describe("createCompletionTranslator", () => {
     expect(
       translator.translate({ event: "suggested_reply", data: { text: "More" } }),
     ).toBeUndefined();
-    expect(translator.content).toBe("Answer\n\n![cat.png](https://x/cat.png)");
+    expect(translator.content()).toBe("Answer\n\n![cat.png](https://x/cat.png)");
   });
 
   it("collects tool calls and, with tools, content from a model bot's json chunks", () => {
@@ -53,6 +53,6 @@ describe("createCompletionTranslator", () => {
     expect(translator.toolCalls()).toEqual([
       { id: "c1", type: "function", function: { name: "f", arguments: '{"a":1}' } },
     ]);
-    expect(translator.content).toBe("Let me check. ");
+    expect(translator.content()).toBe("Let me check. ");
   });
 });

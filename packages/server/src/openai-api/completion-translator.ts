@@ -105,7 +105,7 @@ export function createCompletionTranslator(toolsRequested: boolean) {
       }
     },
     /** The whole message so far, as the chat would show it. */
-    get content(): string {
+    content(): string {
       return content;
     },
     /** The complete tool calls, assembled from their fragments. */

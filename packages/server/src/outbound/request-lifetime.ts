@@ -24,7 +24,6 @@ export function createRequestLifetime(
   signal: AbortSignal | undefined,
   totalTimeoutMs: number,
 ): RequestLifetime {
-  let failure: OutboundError | undefined;
   let ended = false;
   let rejectFailed: (error: OutboundError) => void = () => {};
   const failed = new Promise<never>((_resolve, reject) => (rejectFailed = reject));
@@ -40,8 +39,8 @@ export function createRequestLifetime(
     signal?.removeEventListener("abort", onAbort);
   };
   const fail = (error: OutboundError) => {
-    if (ended || failure) return;
-    failure = error;
+    if (ended || lifetime.failure) return;
+    lifetime.failure = error;
     rejectFailed(error);
     listeners.forEach((listener) => listener(error));
     end();
@@ -58,16 +57,10 @@ export function createRequestLifetime(
     fail(new OutboundError("aborted", "the request was aborted", { cause: signal?.reason }));
   }
 
-  signal?.addEventListener("abort", onAbort, { once: true });
-  startTimer(totalTimeoutMs, () => {
-    return new OutboundError("timeout", `the request did not finish within ${totalTimeoutMs} ms`);
-  });
-  if (signal?.aborted) onAbort();
-
-  return {
-    get failure() {
-      return failure;
-    },
+  // A data property, not a getter: an object literal with a getter gets a hidden class of its
+  // own per call, which V8 keeps (with what the getter reaches) until a full GC.
+  const lifetime: { -readonly [K in keyof RequestLifetime]: RequestLifetime[K] } = {
+    failure: undefined,
     failed,
     fail,
     onFailure: (listener) => {
@@ -76,4 +69,10 @@ export function createRequestLifetime(
     startTimer,
     end,
   };
+  signal?.addEventListener("abort", onAbort, { once: true });
+  startTimer(totalTimeoutMs, () => {
+    return new OutboundError("timeout", `the request did not finish within ${totalTimeoutMs} ms`);
+  });
+  if (signal?.aborted) onAbort();
+  return lifetime;
 }

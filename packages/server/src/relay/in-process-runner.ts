@@ -1,6 +1,23 @@
-import { createSseDecoder, type QueryRequest, type SettingsResponse } from "@parlor/protocol";
-import { handleBotRequest, type Bot, type BotReply, type IncomingBotRequest } from "@parlor/sdk";
-import { BotCallError, type BotReplyStream, type BotReport, type BotRunner } from "./bot-runner.js";
+import {
+  createSseDecoder,
+  type QueryRequest,
+  type SettingsResponse,
+  type SseDecoder,
+} from "@parlor/protocol";
+import {
+  handleBotRequest,
+  type Bot,
+  type BotReply,
+  type FrameSink,
+  type IncomingBotRequest,
+} from "@parlor/sdk";
+import {
+  BotCallError,
+  type BotReplyStream,
+  type BotReport,
+  type BotRunner,
+  type ReplySink,
+} from "./bot-runner.js";
 
 const HEADERS = {
   get: (name: string) => (name.toLowerCase() === "authorization" ? "Bearer in-process" : null),
@@ -47,39 +64,58 @@ export function createInProcessRunner(bot: Bot): BotRunner {
  */
 function readFrames(reply: Extract<BotReply, { type: "stream" }>): BotReplyStream["read"] {
   return (sink) => {
-    let stopped = false;
-    const decoder = createSseDecoder({
+    const frames = new FrameDecoder(sink);
+    reply.run(frames).then(
+      () => frames.end(),
+      (error: unknown) => frames.fail(error),
+    );
+    return () => frames.stop();
+  };
+}
+
+/**
+ * The frame sink an in-process bot writes to. A class, not an object literal with a `closed`
+ * getter: such a literal gets a hidden class of its own per call, which V8 keeps until a full
+ * GC along with everything the getter's closure reaches.
+ */
+class FrameDecoder implements FrameSink {
+  #stopped = false;
+  readonly #decoder: SseDecoder;
+
+  constructor(private readonly sink: ReplySink) {
+    this.#decoder = createSseDecoder({
       onMessage: (message) => {
-        if (!stopped) sink.message(message);
+        if (!this.#stopped) sink.message(message);
       },
     });
-    const frames = {
-      write: (frame: string) => {
-        if (stopped) return;
-        try {
-          decoder.feed(frame);
-        } catch (error) {
-          // Past the decoder's event-size cap: the bot is stopped like any other misbehaving one.
-          stopped = true;
-          sink.fail(error);
-        }
-      },
-      get closed() {
-        return stopped;
-      },
-    };
-    reply.run(frames).then(
-      () => {
-        if (stopped) return;
-        decoder.end();
-        sink.end();
-      },
-      (error: unknown) => {
-        if (!stopped) sink.fail(error);
-      },
-    );
-    return () => {
-      stopped = true;
-    };
-  };
+  }
+
+  get closed(): boolean {
+    return this.#stopped;
+  }
+
+  write(frame: string): void {
+    if (this.#stopped) return;
+    try {
+      this.#decoder.feed(frame);
+    } catch (error) {
+      // Past the decoder's event-size cap: the bot is stopped like any other misbehaving one.
+      this.#stopped = true;
+      this.sink.fail(error);
+    }
+  }
+
+  end(): void {
+    if (this.#stopped) return;
+    this.#decoder.end();
+    this.sink.end();
+  }
+
+  fail(error: unknown): void {
+    if (!this.#stopped) this.sink.fail(error);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+  }
 }
