@@ -144,6 +144,15 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
     );
   });
 
+  it("completes a reply at done and shows nothing a bot sends after it", async () => {
+    const { message, seen, done } = await converse(
+      misbehavingBots.talksAfterDone(["All ", "done."], [" And one more thing"]),
+    );
+    expect(seen).toBe("All done.");
+    expect(message).toMatchObject({ status: "complete", content: "All done." });
+    expect(done).toMatchObject({ event: "done", data: { status: "complete" } });
+  });
+
   it("keeps the text of a stream that ends without done, as incomplete, and tells the bot", async () => {
     const { bot, message, seen } = await converse(
       misbehavingBots.endsWithoutDone(["Once ", "upon"]),

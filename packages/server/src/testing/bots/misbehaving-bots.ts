@@ -65,6 +65,15 @@ export const misbehavingBots = {
       exchange.end();
     },
 
+  /** Streams its text and `done`, then more text in the same breath, and never closes. */
+  talksAfterDone:
+    (texts: readonly string[], after: readonly string[]): QueryScript =>
+    (exchange) => {
+      sendTexts(exchange, texts);
+      exchange.send("done");
+      sendTexts(exchange, after);
+    },
+
   /** Streams its text and closes the stream without `done`. */
   endsWithoutDone:
     (texts: readonly string[]): QueryScript =>
