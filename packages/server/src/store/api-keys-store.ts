@@ -8,22 +8,19 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 
 /** User API keys. */
 export function createApiKeysStore(db: Kysely<Database>) {
-  const activeWithUser = reusableQuery(
-    db,
-    (keyHash: string) =>
-      db
-        .selectFrom("api_keys")
-        .innerJoin("users", "users.id", "api_keys.user_id")
-        .select([
-          "api_keys.id",
-          "api_keys.last_used_at",
-          "users.id as user_id",
-          "users.email",
-          "users.role",
-        ])
-        .where("api_keys.key_hash", "=", keyHash)
-        .where("api_keys.revoked_at", "is", null),
-    1,
+  const activeWithUser = reusableQuery(db, (keyHash: string) =>
+    db
+      .selectFrom("api_keys")
+      .innerJoin("users", "users.id", "api_keys.user_id")
+      .select([
+        "api_keys.id",
+        "api_keys.last_used_at",
+        "users.id as user_id",
+        "users.email",
+        "users.role",
+      ])
+      .where("api_keys.key_hash", "=", keyHash)
+      .where("api_keys.revoked_at", "is", null),
   );
   return {
     async insert(key: ApiKeyRow): Promise<void> {

@@ -8,15 +8,11 @@ export type BotRow = Selectable<BotsTable>;
 /** Bots. */
 export function createBotsStore(db: Kysely<Database>) {
   // Every bot call and every message looks its bot up.
-  const byHandle = reusableQuery(
-    db,
-    (handle: string) => db.selectFrom("bots").selectAll().where("handle", "=", handle),
-    1,
+  const byHandle = reusableQuery(db, (handle: string) =>
+    db.selectFrom("bots").selectAll().where("handle", "=", handle),
   );
-  const byId = reusableQuery(
-    db,
-    (id: string) => db.selectFrom("bots").selectAll().where("id", "=", id),
-    1,
+  const byId = reusableQuery(db, (id: string) =>
+    db.selectFrom("bots").selectAll().where("id", "=", id),
   );
   return {
     async insert(bot: BotRow): Promise<void> {

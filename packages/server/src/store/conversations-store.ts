@@ -8,10 +8,8 @@ export type ConversationRow = Selectable<ConversationsTable>;
 /** Conversations, always read through their owner. */
 export function createConversationsStore(db: Kysely<Database>) {
   // Every message sent and every history read looks its conversation up.
-  const byId = reusableQuery(
-    db,
-    (id: string) => db.selectFrom("conversations").selectAll().where("id", "=", id),
-    1,
+  const byId = reusableQuery(db, (id: string) =>
+    db.selectFrom("conversations").selectAll().where("id", "=", id),
   );
   return {
     async insert(conversation: ConversationRow): Promise<void> {

@@ -10,10 +10,13 @@ import type { Database } from "./schema.js";
 export function reusableQuery<Row, Args extends unknown[]>(
   db: Kysely<Database>,
   build: (...placeholders: Args) => Compilable<Row>,
-  arity: Args["length"],
 ): (...args: Args) => Promise<Row[]> {
-  // Unique markers, so a constant that happens to equal an argument is never replaced.
-  const markers = Array.from({ length: arity }, (_, i) => `\u0000parlor-arg-${i}\u0000`) as Args;
+  // One unique marker per parameter `build` declares, so a constant that happens to equal an
+  // argument is never replaced.
+  const markers = Array.from(
+    { length: build.length },
+    (_, i) => `\u0000parlor-arg-${i}\u0000`,
+  ) as Args;
   let compiled: CompiledQuery<Row> | undefined;
   let positions: number[] | undefined;
   return async (...args) => {

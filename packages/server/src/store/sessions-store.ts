@@ -8,16 +8,13 @@ export type SessionRow = Selectable<SessionsTable>;
 
 /** Login sessions. */
 export function createSessionsStore(db: Kysely<Database>) {
-  const liveUser = reusableQuery(
-    db,
-    (id: string, now: number) =>
-      db
-        .selectFrom("sessions")
-        .innerJoin("users", "users.id", "sessions.user_id")
-        .select(["users.id", "users.email", "users.role"])
-        .where("sessions.id", "=", id)
-        .where("sessions.expires_at", ">", now),
-    2,
+  const liveUser = reusableQuery(db, (id: string, now: number) =>
+    db
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .select(["users.id", "users.email", "users.role"])
+      .where("sessions.id", "=", id)
+      .where("sessions.expires_at", ">", now),
   );
   return {
     async insert(session: SessionRow): Promise<void> {
