@@ -1,5 +1,5 @@
-import type { HttpBindings } from "@hono/node-server";
 import type { Context } from "hono";
+import { nodeBindings } from "./node-bindings.js";
 
 /**
  * A request header, read from Node's own header record when the app runs on Node. Hono's
@@ -7,7 +7,7 @@ import type { Context } from "hono";
  * keeps its request, and so that object, alive for as long as it is open.
  */
 export function requestHeader(context: Context, name: string): string | undefined {
-  const incoming = (context.env as Partial<HttpBindings> | undefined)?.incoming;
+  const { incoming } = nodeBindings(context);
   if (!incoming) return context.req.header(name);
   const value = incoming.headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(", ") : value;

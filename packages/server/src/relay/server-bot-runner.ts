@@ -8,7 +8,7 @@ import { webhookHeaders, webhookSecretFromAccessKey } from "@parlor/sdk";
 import { randomUUID } from "node:crypto";
 import { OutboundError, type OutboundClient, type OutboundResponse } from "../outbound/index.js";
 import { BotCallError, type BotReplyStream, type BotRunner } from "./bot-runner.js";
-import { readJsonReply, readSseReply } from "./sse-reply.js";
+import { readJsonReply, readSseReply } from "./server-reply-readers.js";
 
 /** Where a server bot lives and how to authenticate to it. */
 export interface ServerBotTarget {

@@ -1,10 +1,10 @@
-import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
 import { z } from "zod";
 import { InvalidRequestError } from "../../errors.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
+import { nodeBindings } from "../node-bindings.js";
 import { readJson } from "../read-json.js";
 import { publicMessage } from "./conversation-routes.js";
 import {
@@ -33,7 +33,7 @@ export const messageRoutes = new Hono<AppEnv>()
     const resumeFrom = requestHeader(context, "last-event-id") ?? context.req.query("after") ?? "0";
     const afterId = Number.parseInt(resumeFrom, 10);
     const after = Number.isFinite(afterId) && afterId > 0 ? afterId : 0;
-    const outgoing = (context.env as Partial<HttpBindings> | undefined)?.outgoing;
+    const { outgoing } = nodeBindings(context);
     if (!outgoing) return generationStream({ log, store, renewFileUrls }, message, after);
     // Under Node, write SSE text straight to the socket: no web stream per client.
     outgoing.writeHead(200, GENERATION_STREAM_HEADERS);
