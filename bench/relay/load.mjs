@@ -582,11 +582,11 @@ async function phaseStreams() {
 
 /** N chat streams attached to replies that send one text event and then stay silent. */
 async function phaseIdle() {
-  const { n, warmupN, handle, mock } = options;
+  const { n, warmupN, handle } = options;
   const warmConversations = await createConversations(warmupN, handle);
   const conversations = await createConversations(n, handle);
 
-  // Sends a message on each conversation, then (later) attaches to each reply's stream.
+  // Sends a message on each conversation; the replies' streams are attached later.
   // In batches of 250, so the connects never overflow the platform's accept queue (511).
   const sendAll = async (list) => {
     const out = [];
@@ -606,45 +606,18 @@ async function phaseIdle() {
         return { ...conversation, streamUrl: r.body.stream_url };
       }),
     );
-  const attachAll = (list) => {
-    let firstTexts = 0;
-    let resolveAll;
-    const allFirst = new Promise((resolve) => (resolveAll = resolve));
-    const streams = list.map((turn) =>
-      sse(`${options.platform}${turn.streamUrl}`, {
-        headers: { cookie: turn.cookie },
-        onEvent(name) {
-          if (name === "text" && ++firstTexts === list.length) resolveAll();
-        },
-      }).catch((error) => ({ status: 0, error: error.message })),
-    );
-    if (list.length === 0) resolveAll();
-    return { allFirst, done: Promise.all(streams), count: () => firstTexts };
-  };
-  const release = () => json(`${mock}/__release`, { method: "POST" });
-  const waitOrTimeout = (promise, ms) =>
-    Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
-
-  // Warm-up: the same path with fewer streams, then released (the replies end with `done`).
-  const warm = attachAll(await sendAll(warmConversations));
-  await waitOrTimeout(warm.allFirst, 10_000);
-  await release();
-  await warm.done;
-  await sleep(1000);
-
-  await mark("baseline");
-  const sent = await sendAll(conversations);
-  await sleep(500);
-  await mark("sent");
-  const attached = attachAll(sent);
-  const allAttached = await waitOrTimeout(attached.allFirst, 20_000);
-  await sleep(1000);
-  await mark("attached");
-  await release();
-  const results = await attached.done;
-  const failed = results.filter((r) => r.status !== 200).length;
-  send({
-    result: { n, firstTexts: attached.count(), allAttached, failed, retries: stats.retries },
+  await measureIdleStreams({
+    warm: warmConversations,
+    measured: conversations,
+    async prepare(list, measured) {
+      const sent = await sendAll(list);
+      if (measured) {
+        await sleep(500);
+        await mark("sent");
+      }
+      return sent;
+    },
+    open: (turn) => ({ url: `${options.platform}${turn.streamUrl}`, cookie: turn.cookie }),
   });
 }
 
@@ -653,40 +626,69 @@ async function phaseIdle() {
  * way and with a session cookie of the same size as the chat streams.
  */
 async function phaseIdleRaw() {
-  const { n, warmupN, mock } = options;
   const cookie = `parlor_session=${"x".repeat(43)}`;
-  const attachAll = (count) => {
-    let firstTexts = 0;
-    let resolveAll;
-    const allFirst = new Promise((resolve) => (resolveAll = resolve));
-    const streams = Array.from({ length: count }, () =>
-      sse(`${mock}/idle-sse`, {
-        headers: { cookie },
-        onEvent(name) {
-          if (name === "text" && ++firstTexts === count) resolveAll();
-        },
-      }).catch((error) => ({ status: 0, error: error.message })),
-    );
-    return { allFirst, done: Promise.all(streams), count: () => firstTexts };
-  };
-  const release = () => json(`${mock}/__release`, { method: "POST" });
-  const waitOrTimeout = (promise, ms) =>
-    Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
-  const warm = attachAll(warmupN);
-  await waitOrTimeout(warm.allFirst, 10_000);
+  await measureIdleStreams({
+    warm: Array.from({ length: options.warmupN }),
+    measured: Array.from({ length: options.n }),
+    prepare: async (list) => list,
+    open: () => ({ url: `${options.mock}/idle-sse`, cookie }),
+  });
+}
+
+/**
+ * Phase 3's measurement for either server. A warm-up of the same path is opened and released
+ * first; then mark "baseline", `prepare` the measured items (for the platform: start the
+ * replies), open a stream for each with `open`, wait for every first text, mark "attached", and
+ * release the mock's idle replies so every stream ends with `done`.
+ */
+async function measureIdleStreams({ warm, measured, prepare, open }) {
+  const release = () => json(`${options.mock}/__release`, { method: "POST" });
+  const warmStreams = attachIdle(await prepare(warm, false), open);
+  await waitOrTimeout(warmStreams.allFirst, 10_000);
   await release();
-  await warm.done;
+  await warmStreams.done;
   await sleep(1000);
+
   await mark("baseline");
-  const attached = attachAll(n);
+  const ready = await prepare(measured, true);
+  const attached = attachIdle(ready, open);
   const allAttached = await waitOrTimeout(attached.allFirst, 20_000);
   await sleep(1000);
   await mark("attached");
   await release();
   const results = await attached.done;
   const failed = results.filter((r) => r.status !== 200).length;
-  send({ result: { n, firstTexts: attached.count(), allAttached, failed } });
+  send({
+    result: {
+      n: measured.length,
+      firstTexts: attached.count(),
+      allAttached,
+      failed,
+      retries: stats.retries,
+    },
+  });
 }
+
+/** Opens one SSE stream per item; `allFirst` resolves once every stream has shown its text. */
+function attachIdle(items, open) {
+  let firstTexts = 0;
+  let resolveAll;
+  const allFirst = new Promise((resolve) => (resolveAll = resolve));
+  const streams = items.map((item) => {
+    const { url, cookie } = open(item);
+    return sse(url, {
+      headers: { cookie },
+      onEvent(name) {
+        if (name === "text" && ++firstTexts === items.length) resolveAll();
+      },
+    }).catch((error) => ({ status: 0, error: error.message }));
+  });
+  if (items.length === 0) resolveAll();
+  return { allFirst, done: Promise.all(streams), count: () => firstTexts };
+}
+
+const waitOrTimeout = (promise, ms) =>
+  Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
 
 try {
   if (phase === "ttfe") await phaseTtfe();

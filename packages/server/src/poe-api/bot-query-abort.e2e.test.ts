@@ -1,4 +1,4 @@
-import { defineBot, streamRequest } from "@parlor/sdk";
+import { defineBot, streamRequest, type QueryHandler } from "@parlor/sdk";
 import { createBotTestServer, type BotTestServer } from "@parlor/sdk/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -17,28 +17,30 @@ describe("a bot query whose caller disconnects", () => {
     test = server = undefined;
   });
 
-  it("stops the called bot", async () => {
+  /** Starts the platform and a bot server answering with `onQuery`, registered as `handle`. */
+  async function startWithBot(handle: string, onQuery: QueryHandler) {
     test = await startApiTest();
-    let stopped: () => void = () => {};
-    const botStopped = new Promise<void>((resolve) => (stopped = resolve));
-    server = await createBotTestServer(
-      defineBot({
-        async *onQuery(_request, context) {
-          yield "first ";
-          context.signal.addEventListener("abort", () => stopped());
-          await new Promise((resolve) => setTimeout(resolve, 10_000));
-          yield "never";
-        },
-      }),
-    );
+    server = await createBotTestServer(defineBot({ onQuery }));
     await registerServerBot(test.user, {
-      handle: "slow",
+      handle,
       serverUrl: server.url,
       accessKey: server.accessKey,
     });
+    return test;
+  }
+
+  it("stops the called bot", async () => {
+    let stopped: () => void = () => {};
+    const botStopped = new Promise<void>((resolve) => (stopped = resolve));
+    const api = await startWithBot("slow", async function* (_request, context) {
+      yield "first ";
+      context.signal.addEventListener("abort", () => stopped());
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      yield "never";
+    });
     const caller = new AbortController();
-    const stream = streamRequest(queryBody("hi"), "slow", test.apiKey, {
-      baseUrl: test.botBaseUrl,
+    const stream = streamRequest(queryBody("hi"), "slow", api.apiKey, {
+      baseUrl: api.botBaseUrl,
       signal: caller.signal,
     });
     for await (const piece of stream) {
@@ -54,24 +56,14 @@ describe("a bot query whose caller disconnects", () => {
   });
 
   it("shows the caller the response head while a slow bot has not started", async () => {
-    test = await startApiTest();
-    server = await createBotTestServer(
-      defineBot({
-        async *onQuery() {
-          await new Promise((resolve) => setTimeout(resolve, 1500));
-          yield "late";
-        },
-      }),
-    );
-    await registerServerBot(test.user, {
-      handle: "sleepy",
-      serverUrl: server.url,
-      accessKey: server.accessKey,
+    const api = await startWithBot("sleepy", async function* () {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      yield "late";
     });
     const started = Date.now();
-    const response = await fetch(`${test.botBaseUrl}sleepy`, {
+    const response = await fetch(`${api.botBaseUrl}sleepy`, {
       method: "POST",
-      headers: { authorization: `Bearer ${test.apiKey}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${api.apiKey}`, "content-type": "application/json" },
       body: JSON.stringify(queryBody("hi")),
     });
     // The head comes at once (the body waits for the bot), so a caller's header timeout never
