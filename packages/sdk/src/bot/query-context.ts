@@ -19,7 +19,8 @@ export interface QueryContext extends RequestContext {
   signal: AbortSignal;
   /**
    * Queues a `file` event for an already-uploaded file. Queued files are sent before the next
-   * event, so Markdown that refers to the file's `inline_ref` always follows it.
+   * event, so Markdown that refers to the file's `inline_ref` always follows it. A function
+   * property, so it may be destructured from the context.
    */
-  attachFile(file: FileEventData): void;
+  attachFile: (file: FileEventData) => void;
 }

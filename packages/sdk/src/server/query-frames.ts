@@ -44,9 +44,10 @@ class HandlerContext implements QueryContext {
     return this.incoming.signal;
   }
 
-  attachFile(file: FileEventData): void {
+  /** A bound function, so a handler may destructure it: `onQuery(request, { attachFile })`. */
+  readonly attachFile = (file: FileEventData): void => {
     this.pendingFiles.push(file);
-  }
+  };
 }
 
 /**

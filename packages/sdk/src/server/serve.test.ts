@@ -246,8 +246,9 @@ describe("serve: streaming behaviour", () => {
 
   it("sends queued files before the text that refers to them", async () => {
     const bot = defineBot({
-      async *onQuery(_request, context) {
-        context.attachFile({
+      // Destructured, as handlers often take their context.
+      async *onQuery(_request, { attachFile }) {
+        attachFile({
           url: "https://files/1.png",
           content_type: "image/png",
           name: "1.png",
