@@ -67,10 +67,14 @@ function ticks() {
   return clockTicks;
 }
 
-/** CPU seconds (utime + stime) a process has used so far, from /proc/<pid>/stat. */
-export function cpuSeconds(pid) {
+/**
+ * CPU seconds (utime + stime) a process has used so far, from /proc/<pid>/stat; with `thread`,
+ * one of its threads only (its main thread when `thread` is `pid`: no JIT compiler or GC helpers).
+ */
+export function cpuSeconds(pid, thread) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const stat = readFileSync(path, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) / ticks();
   } catch {

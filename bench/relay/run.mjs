@@ -260,6 +260,7 @@ function runLoad(phase, options, onMark = () => {}) {
 /** CPU seconds of each process and of the machine, and the platform's RSS, now. */
 function sample(pids) {
   const cpu = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+  if (pids.platform) cpu.platformMain = cpuSeconds(pids.platform, pids.platform);
   return {
     t: performance.now(),
     cpu,
@@ -827,7 +828,7 @@ if (p1) {
       "",
       "",
       "",
-      "c=1 latency here is mostly platform CPU",
+      `main thread ${fmt((p1.cpu.platformMain * p1.cpu.wall * 1000) / p1.iterations, 2)} ms (the rest: JIT and GC threads)`,
     );
   row(
     "1 c=1",
