@@ -4,8 +4,10 @@ import SqliteDatabase from "better-sqlite3";
 import {
   Kysely,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
+  sql,
   type MigrationProvider,
   type SqliteDatabase as SqliteDialectDatabase,
 } from "kysely";
@@ -88,11 +90,26 @@ const migrations: MigrationProvider = {
 };
 
 /**
+ * The schema PostgreSQL creates tables in (the first of `search_path`), undefined on SQLite.
+ * Kysely's migrator otherwise takes a migration table in *any* schema of the database (another
+ * app's, or another Parlor's) for its own, and then fails to find it in ours.
+ */
+async function postgresSchema(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
+}
+
+/**
  * Brings the schema up to date. Kysely's migrator holds a lock while it runs (an advisory lock
  * on PostgreSQL), so several instances starting together migrate once.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: migrations }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrations,
+    migrationTableSchema: await postgresSchema(db),
+  }).migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {
     const reason =
