@@ -45,7 +45,14 @@ export async function createTestDatabase(dialect: "sqlite" | "postgres"): Promis
     };
   }
   const handle = openDatabase({ databaseUrl, dataDir });
-  await migrateToLatest(handle.db);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    // A schema left behind would outlive the test run in the shared database.
+    await handle.close();
+    await dropSchema();
+    throw error;
+  }
   return {
     handle,
     databaseUrl,
