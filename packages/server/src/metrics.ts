@@ -16,7 +16,7 @@ export function createMetrics() {
   const firstEvent = new Map<string, { count: number; sum: number }>();
   const help: Record<string, string> = {
     parlor_http_requests_total: "HTTP requests by method and status",
-    parlor_bot_errors_total: "Replies that ended in an error, by bot",
+    parlor_bot_errors_total: "Replies (chat, /bot, /v1) that ended in an error, by bot",
     parlor_replies_total: "Replies by bot and final status",
     parlor_active_generations: "Replies being written now",
     parlor_bot_first_event_seconds: "Time from calling a bot to its first event",

@@ -70,6 +70,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   metrics.gauge("parlor_active_generations", () => log.running().length);
   const callLog = createCallLog(store, {
     onError: (error) => logger.error({ err: error }, "call log write failed"),
+    // Every call of a bot passes here: chat replies, `/bot/<name>` and `/v1`.
+    onReply: (outcome, { botId }) => {
+      if (outcome.status === "error") metrics.increment("parlor_bot_errors_total", { bot: botId });
+      for (const call of outcome.calls) {
+        if (call.firstEventMs !== null) metrics.observeFirstEvent(botId, call.firstEventMs / 1000);
+      }
+    },
   });
   const liveQueries = createLiveQueries();
   // Where bots fetch attachments from; set to the real address once the server listens.
@@ -108,13 +115,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
           { err: error, messageId },
           "could not store a reply; it will be closed at the next start",
         ),
-      onFinished: (outcome, botId) => {
-        const first = outcome.calls.at(-1)?.firstEventMs;
-        if (outcome.status === "error")
-          metrics.increment("parlor_bot_errors_total", { bot: botId });
-        metrics.increment("parlor_replies_total", { bot: botId, status: outcome.status });
-        if (first != null) metrics.observeFirstEvent(botId, first / 1000);
-      },
+      onFinished: (outcome, botId) =>
+        metrics.increment("parlor_replies_total", { bot: botId, status: outcome.status }),
     },
   });
   const feedback = createFeedbackService({ store, registry, chat, secret: config.secret });

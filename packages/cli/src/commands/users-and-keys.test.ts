@@ -5,7 +5,7 @@ const cli = createCliWorkspace();
 afterAll(() => cli.dispose());
 
 describe("parlor users create / keys create", () => {
-  it("creates an admin, refuses a duplicate with one line on stderr", async () => {
+  it("makes the first account an admin, refuses a duplicate with one line on stderr", async () => {
     const created = await cli.run([
       "users",
       "create",
@@ -27,6 +27,24 @@ describe("parlor users create / keys create", () => {
     ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe("parlor: An account with this email already exists\n");
+  });
+
+  it("makes a later account an admin only with --admin", async () => {
+    // A platform of its own, so the accounts below are never the first one.
+    const own = createCliWorkspace();
+    try {
+      const create = (email: string, ...flags: string[]) =>
+        own.run(["users", "create", "--email", email, "--password", "correct horse", ...flags]);
+      expect((await create("first@example.com")).stdout).toMatch(/^Created admin first@/);
+      const admin = await create("grace@example.com", "--admin");
+      expect(admin).toMatchObject({ code: 0, stderr: "" });
+      expect(admin.stdout).toMatch(/^Created admin grace@example\.com \(usr_[\w-]+\)\n$/);
+      const user = await create("linus@example.com");
+      expect(user).toMatchObject({ code: 0, stderr: "" });
+      expect(user.stdout).toMatch(/^Created user linus@example\.com \(usr_[\w-]+\)\n$/);
+    } finally {
+      own.dispose();
+    }
   });
 
   it("prints an API key once, and the key signs in to a started platform", async () => {

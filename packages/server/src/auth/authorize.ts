@@ -10,7 +10,8 @@ export type Action = "read" | "use" | "write";
 
 /**
  * The one function that decides every access, whatever the credential (cookie, API key, bot
- * key acting for a user). Routes answer 404 when it says no, so nobody learns what exists.
+ * key acting for a user; a bot's calls to other bots follow its owner, see `authorizeBotCall`).
+ * Routes answer 404 when it says no, so nobody learns what exists.
  */
 export function authorize(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.ownerId === actor.userId) return true;

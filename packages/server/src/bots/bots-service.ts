@@ -84,6 +84,9 @@ export function createBotsService(deps: {
 }) {
   const { store, registry, secretBox } = deps;
   const clock = deps.clock ?? Date.now;
+  // Each bot's last `refetch_settings` fetch, failed or not, by bot id. In memory: after a
+  // restart, or on another instance, a bot may be asked once more within the minute.
+  const refetches = new Map<string, { startedAt: number; running: boolean }>();
 
   /** Refuses a URL the platform could never call, with the reason and how to allow it. */
   async function checkServerUrl(url: string): Promise<void> {
@@ -238,11 +241,22 @@ export function createBotsService(deps: {
       return (await store.bots.findById(bot.id))!;
     },
 
-    /** Honours `meta.refetch_settings`, at most once a minute per bot, in the background. */
+    /**
+     * Honours `meta.refetch_settings` in the background, at most once a minute per bot: counted
+     * from the last attempt, so a bot whose settings fail is not asked on every reply, and
+     * concurrent replies share the one fetch that the first of them starts.
+     */
     refetchSoon(bot: BotRow): void {
-      if (bot.settings_fetched_at && clock() - bot.settings_fetched_at < REFETCH_THROTTLE_MS)
-        return;
-      service.syncSettings(bot).catch((error: unknown) => deps.onSettingsError?.(bot, error));
+      const now = clock();
+      const last = refetches.get(bot.id);
+      if (last && (last.running || now - last.startedAt < REFETCH_THROTTLE_MS)) return;
+      if (bot.settings_fetched_at && now - bot.settings_fetched_at < REFETCH_THROTTLE_MS) return;
+      const refetch = { startedAt: now, running: true };
+      refetches.set(bot.id, refetch);
+      void service
+        .syncSettings(bot)
+        .catch((error: unknown) => deps.onSettingsError?.(bot, error))
+        .finally(() => (refetch.running = false));
     },
   };
   return service;

@@ -97,7 +97,7 @@ describe("runConformanceCheck", () => {
     const { url, accessKey } = await start(hanging);
     const report = await runConformanceCheck({ url, accessKey, outbound, queryTimeoutMs: 1000 });
     expect(verdicts(report)).toEqual(allPassingBut("query"));
-    expect(find(report, "query").detail).toMatch(/did not end with done within 1 s/);
+    expect(find(report, "query").detail).toMatch(/did not end with done within 1 second/);
   });
 
   it("fails the query of a stream that closes without done", async () => {

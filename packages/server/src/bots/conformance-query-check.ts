@@ -11,6 +11,7 @@ import {
   type SseMessage,
 } from "@parlor/protocol";
 import { OutboundError } from "../outbound/index.js";
+import { formatDuration } from "../relay/format-duration.js";
 import { jsonReplyMessages } from "../relay/json-reply.js";
 import {
   failed,
@@ -99,14 +100,14 @@ export async function checkQuery(
     if (timedOut === "first_event") {
       return failed(
         NAME,
-        `no event arrived within ${firstEventMs / 1000} s; a platform gives up on a reply that starts later, so send meta (or text) at once.`,
+        `no event arrived within ${formatDuration(firstEventMs)}; a platform gives up on a reply that starts later, so send meta (or text) at once.`,
       );
     }
     // The outbound client's own deadline is the same length; whichever fires first, same verdict.
     if (timedOut === "total" || (error instanceof OutboundError && error.code === "timeout")) {
       return failed(
         NAME,
-        `the reply did not end with done within ${limits.totalMs / 1000} s; a platform cuts replies off (at 10 minutes) and marks a reply without done incomplete.`,
+        `the reply did not end with done within ${formatDuration(limits.totalMs)}; a platform cuts replies off and marks a reply without done incomplete.`,
       );
     }
     throw error;

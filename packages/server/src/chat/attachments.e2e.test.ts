@@ -1,7 +1,14 @@
 import { defineBot, type QueryRequest } from "@parlor/sdk";
 import { createBotTestServer, type BotTestServer } from "@parlor/sdk/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { readReply, registerBot, startConversation } from "../testing/bots/chat-helpers.js";
+import {
+  clientAt,
+  readReply,
+  registerBot,
+  startConversation,
+} from "../testing/bots/chat-helpers.js";
+import { misbehavingBots } from "../testing/bots/misbehaving-bots.js";
+import { startScriptedBot, type ScriptedBot } from "../testing/bots/scripted-bot-server.js";
 import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
 
 /** Uploads a file as the client; returns its id. */
@@ -26,9 +33,11 @@ async function upload(
 describe("attachments", () => {
   let platform: TestPlatform | undefined;
   let bot: BotTestServer | undefined;
+  const scriptedBots: ScriptedBot[] = [];
   afterEach(async () => {
     await platform?.dispose();
     await bot?.close();
+    await Promise.all(scriptedBots.splice(0).map((scripted) => scripted.close()));
     platform = bot = undefined;
   });
 
@@ -79,17 +88,60 @@ describe("attachments", () => {
     expect((await fetch(url)).status).toBe(404);
   });
 
-  it("refuses another user's file and bots that take no attachments", async () => {
+  it("send no text to a bot whose settings turn expand_text_attachments off (on by default)", async () => {
     platform = await startTestPlatform();
     const alice = await platform.signUp("alice@example.com");
-    const bob = await platform.signUp("bob@example.com");
-    const alicesFile = await upload(alice, platform, "a.txt", "secret", "text/plain");
-    const bobsConversation = await startConversation(bob, "echo");
-    const stolen = await bob.request("POST", `/api/conversations/${bobsConversation}/messages`, {
-      content: "hi",
-      attachments: [alicesFile],
+    const fileId = await upload(alice, platform, "notes.txt", "remember the milk", "text/plain");
+    /** The attachment a bot with `settings` receives for the file. */
+    const attachmentFor = async (handle: string, settings: Record<string, unknown>) => {
+      const scripted = await startScriptedBot(misbehavingBots.replies(["Read it"]), { settings });
+      scriptedBots.push(scripted);
+      await registerBot(alice, scripted, { handle });
+      const conversationId = await startConversation(alice, handle);
+      const sent = await alice.json<{ bot_message: { id: string } }>(
+        "POST",
+        `/api/conversations/${conversationId}/messages`,
+        { content: "summarise", attachments: [fileId] },
+      );
+      await readReply(alice, sent.bot_message.id);
+      const query = scripted.received("query")[0]!.body as unknown as QueryRequest;
+      return query.query.at(-1)!.attachments[0]!;
+    };
+
+    const unexpanded = await attachmentFor("skimmer", {
+      allow_attachments: true,
+      expand_text_attachments: false,
     });
-    expect(stolen.status).toBe(404);
+    expect(unexpanded).toMatchObject({ name: "notes.txt", content_type: "text/plain" });
+    expect(unexpanded.parsed_content ?? null).toBeNull();
+    expect(await (await fetch(unexpanded.url)).text()).toBe("remember the milk");
+    // Poe's default is on: a bot that does not say gets the text.
+    const byDefault = await attachmentFor("reader", { allow_attachments: true });
+    expect(byDefault.parsed_content).toBe("remember the milk");
+  });
+
+  it("refuses another user's file, whatever the credential, and bots that take no attachments", async () => {
+    platform = await startTestPlatform();
+    const alice = await platform.signUp("alice@example.com");
+    const bobByCookie = await platform.signUp("bob@example.com");
+    const bobsKey = await bobByCookie.json<{ key: string }>("POST", "/api/keys", { name: "bob" });
+    const alicesFile = await upload(alice, platform, "a.txt", "secret", "text/plain");
+    for (const bob of [bobByCookie, clientAt(platform.url, { apiKey: bobsKey.key })]) {
+      const bobsConversation = await startConversation(bob, "echo");
+      const stolen = await bob.request("POST", `/api/conversations/${bobsConversation}/messages`, {
+        content: "hi",
+        attachments: [alicesFile],
+      });
+      expect(stolen.status).toBe(404);
+      expect(await stolen.json()).toEqual({
+        error: { code: "not_found", message: `File "${alicesFile}" not found` },
+      });
+      const { messages } = await bob.json<{ messages: unknown[] }>(
+        "GET",
+        `/api/conversations/${bobsConversation}`,
+      );
+      expect(messages).toEqual([]);
+    }
 
     bot = await createBotTestServer(
       defineBot({

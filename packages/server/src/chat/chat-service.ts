@@ -30,6 +30,12 @@ export interface MessageInput {
   parameters?: Record<string, unknown>;
 }
 
+/**
+ * Decides, once the conversation is known and before anything is stored, whether a message may
+ * go to its bot; throws to refuse (the HTTP API charges its rate limits here).
+ */
+export type AdmitMessage = (conversation: ConversationRow) => Promise<void>;
+
 /** Conversations, messages and the replies they start. */
 export function createChatService(deps: {
   store: Store;
@@ -205,11 +211,17 @@ export function createChatService(deps: {
      * Sends a user message and starts the bot's reply. Both rows go in with one statement; the
      * reply's final state is the second write of the turn (plus checkpoints for long replies).
      */
-    async sendMessage(actor: Actor, conversationId: string, input: MessageInput) {
+    async sendMessage(
+      actor: Actor,
+      conversationId: string,
+      input: MessageInput,
+      admit?: AdmitMessage,
+    ) {
       const conversation = await ownConversation(actor, conversationId);
       if (typeof input.content !== "string" || input.content.trim() === "") {
         throw new InvalidRequestError("content: a message needs some text");
       }
+      await admit?.(conversation);
       const attachments = await deps.loadAttachments(actor, input.attachments);
       if (attachments.length > 0) {
         const bot = await store.bots.findById(conversation.bot_id);
@@ -247,12 +259,13 @@ export function createChatService(deps: {
     },
 
     /** A new reply to the same user message, as a sibling of the old one. */
-    async regenerate(actor: Actor, botMessageId: string) {
+    async regenerate(actor: Actor, botMessageId: string, admit?: AdmitMessage) {
       const { message, conversation } = await ownMessage(actor, botMessageId);
       if (message.role !== "bot" || !message.parent_id)
         throw new InvalidRequestError("Only a bot reply can be regenerated");
       if (log.isRunning(message.id))
         throw new InvalidRequestError("That reply is still being written");
+      await admit?.(conversation);
       const botMessage = newMessage(conversation, {
         role: "bot",
         parent_id: message.parent_id,

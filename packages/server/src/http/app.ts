@@ -1,12 +1,13 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
+import { PlatformError } from "../errors.js";
+import { isOpenAIPath, openaiErrorResponse } from "../openai-api/openai-error.js";
 import type { Platform } from "../platform.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./authenticate.js";
 import { limitBody } from "./body-limit.js";
 import { openApiDocument } from "./openapi/openapi-document.js";
 import { errorResponse } from "./error-response.js";
-import { rateLimit } from "./rate-limit.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { botRoutes } from "./routes/bot-routes.js";
 import { conversationRoutes } from "./routes/conversation-routes.js";
@@ -27,13 +28,24 @@ function isUpload(path: string): boolean {
 /** The platform's HTTP API as a Hono app; `app.request()` tests it without sockets. */
 export function createApp(platform: Platform) {
   const app = new Hono<AppEnv>();
-  app.onError((error, context) =>
-    errorResponse(context, error, (failure) =>
-      platform.logger.error({ err: failure, path: context.req.path }, "request failed"),
-    ),
-  );
+  // The one place errors become responses: OpenAI's shape under /v1, the platform's elsewhere.
+  const failWith = (context: Context<AppEnv>, error: unknown) =>
+    (isOpenAIPath(context.req.path) ? openaiErrorResponse : errorResponse)(
+      context,
+      error,
+      (failure) =>
+        platform.logger.error({ err: failure, path: context.req.path }, "request failed"),
+    );
+  app.onError((error, context) => failWith(context, error));
   app.notFound((context) =>
-    context.json({ error: { code: "not_found", message: "No such route" } }, 404),
+    failWith(
+      context,
+      new PlatformError(
+        "not_found",
+        404,
+        `No such route: ${context.req.method} ${context.req.path}`,
+      ),
+    ),
   );
   app.use(async (context, next) => {
     context.set("platform", platform);
@@ -50,7 +62,6 @@ export function createApp(platform: Platform) {
   app.use((context, next) =>
     isUpload(context.req.path) ? uploadBodyLimit(context, next) : jsonBodyLimit(context, next),
   );
-  app.use(rateLimit);
 
   app.get("/healthz", (context) => context.json({ ok: true }));
   app.get("/metrics", (context) =>

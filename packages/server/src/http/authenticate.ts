@@ -36,19 +36,26 @@ export const authenticate = createMiddleware<AppEnv>(async (context, next) => {
       context.set("credential", "cookie");
     }
   }
-  if (!["GET", "HEAD", "OPTIONS"].includes(context.req.method) && !sameOrigin(context)) {
+  if (
+    !["GET", "HEAD", "OPTIONS"].includes(context.req.method) &&
+    !sameOrigin(context, config.publicUrl)
+  ) {
     throw new ForbiddenError("Cross-site request refused", "csrf");
   }
   return next();
 });
 
-function sameOrigin(context: Context<AppEnv>): boolean {
+function sameOrigin(context: Context<AppEnv>, publicUrl: string | undefined): boolean {
   const site = requestHeader(context, "sec-fetch-site");
   if (site) return site === "same-origin" || site === "none";
   const origin = requestHeader(context, "origin");
   // Non-browser clients (curl, the CLI) send neither header; browsers always send one.
   if (!origin) return true;
-  return origin === new URL(context.req.url).origin;
+  // Behind a TLS proxy we see ourselves as http://<Host>; browsers send the public origin.
+  return (
+    origin === new URL(context.req.url).origin ||
+    (publicUrl !== undefined && origin === new URL(publicUrl).origin)
+  );
 }
 
 /** The signed-in actor, or a 401. */

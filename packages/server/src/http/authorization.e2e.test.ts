@@ -1,4 +1,7 @@
+import { defineBot } from "@parlor/sdk";
+import { createBotTestServer, type BotTestServer } from "@parlor/sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryBody } from "../poe-api/testing/api-test-helpers.js";
 import {
   clientAt,
   getMessage,
@@ -19,6 +22,7 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
   let alice: TestClient;
   let aliceKey: { id: string; key: string };
   let bobs: [string, TestClient][];
+  let bobByKey: TestClient;
   const ids = { conversation: "", userMessage: "", botMessage: "" };
 
   beforeAll(async () => {
@@ -36,9 +40,10 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
 
     const bobByCookie = await platform.signUp("bob@example.com");
     const bobKey = await bobByCookie.json<{ key: string }>("POST", "/api/keys", { name: "bob" });
+    bobByKey = clientAt(platform.url, { apiKey: bobKey.key });
     bobs = [
       ["session cookie", bobByCookie],
-      ["API key", clientAt(platform.url, { apiKey: bobKey.key })],
+      ["API key", bobByKey],
     ];
   });
   afterAll(async () => {
@@ -122,6 +127,31 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
     }
   });
 
+  it("answers Bob's API key on the Poe and OpenAI APIs exactly as for a bot that does not exist", async () => {
+    const chat = (model: string) => ({ model, messages: [{ role: "user", content: "Hijack" }] });
+    const attempts: [string, (handle: string) => string, (handle: string) => unknown][] = [
+      ["POST", (handle) => `/bot/${handle}`, () => queryBody("Hijack")],
+      ["GET", (handle) => `/v1/models/${handle}`, () => undefined],
+      ["POST", () => "/v1/chat/completions", chat],
+    ];
+    for (const [method, path, body] of attempts) {
+      const answer = async (handle: string) => {
+        const response = await bobByKey.request(method, path(handle), body(handle));
+        return [response.status, (await response.text()).replaceAll(handle, "<bot>")];
+      };
+      const [forPrivate, forMissing] = [
+        await answer("alices-private"),
+        await answer("no-such-bot"),
+      ];
+      expect(forPrivate[0]).toBe(404);
+      expect(forPrivate).toEqual(forMissing);
+    }
+    const { data: models } = await bobByKey.json<{ data: { id: string }[] }>("GET", "/v1/models");
+    expect(models.map((model) => model.id)).not.toContain("alices-private");
+    expect(models.map((model) => model.id)).toContain("alices-public");
+    expect(bot.received("query")).toHaveLength(1);
+  });
+
   it("leaves every object of the owner as it was, reachable with her own API key", async () => {
     const aliceByKey = clientAt(platform.url, { apiKey: aliceKey.key });
     const { messages } = await aliceByKey.json<{ messages: ApiMessage[] }>(
@@ -146,5 +176,103 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
     expect(bot.received("query")).toHaveLength(1);
     expect(bot.received("report_feedback")).toEqual([]);
     expect(bot.received("report_reaction")).toEqual([]);
+  });
+
+  /**
+   * Bob's public bot declares other users' private bots as dependencies (a bot may change its
+   * settings at any time) and calls the one named in the message, during a reply to Alice (the
+   * admin, and owner of one of them) or to Carol (owner of the other).
+   */
+  describe("a bot's access key", () => {
+    let bobsBots: BotTestServer;
+    let carol: TestClient;
+
+    beforeAll(async () => {
+      const base = `${platform.url}/bot/`;
+      bobsBots = await createBotTestServer([
+        defineBot({
+          settings: {
+            server_bot_dependencies: {
+              "alices-private": 1,
+              "carols-private": 1,
+              "no-such-bot": 1,
+              "bobs-helper": 1,
+              echo: 1,
+            },
+          },
+          accessKey: "R".repeat(32),
+          path: "/relay",
+          async *onQuery(request) {
+            const target = request.query.at(-1)?.content ?? "";
+            const response = await fetch(`${base}${target}`, {
+              method: "POST",
+              headers: {
+                authorization: `Bearer ${request.access_key}`,
+                "content-type": "application/json",
+              },
+              body: JSON.stringify(request),
+            });
+            yield `${response.status} ${await response.text()}`;
+          },
+        }),
+        defineBot({
+          accessKey: "H".repeat(32),
+          path: "/helper",
+          async *onQuery() {
+            yield "Bob's helper answers";
+          },
+        }),
+      ]);
+      const bob = await platform.signUp("bob-the-author@example.com");
+      await registerBot(
+        bob,
+        { url: `${bobsBots.url}/relay`, accessKey: "R".repeat(32) },
+        { handle: "bobs-relay", visibility: "public" },
+      );
+      await registerBot(
+        bob,
+        { url: `${bobsBots.url}/helper`, accessKey: "H".repeat(32) },
+        { handle: "bobs-helper", visibility: "private" },
+      );
+      carol = await platform.signUp("carol@example.com");
+      await registerBot(carol, bot, { handle: "carols-private", visibility: "private" });
+    });
+    afterAll(async () => {
+      await bobsBots.close();
+    });
+
+    /** What Bob's relay got back when it called `target`, answering `user`. */
+    async function relayCall(user: TestClient, target: string): Promise<string> {
+      const conversation = await startConversation(user, "bobs-relay");
+      const { botMessageId } = await sendMessage(user, conversation, target);
+      const done = (await readReply(user, botMessageId)).at(-1);
+      return String(done?.data.text);
+    }
+
+    it("reaches public bots and its owner's private ones", async () => {
+      expect(await relayCall(alice, "echo")).toMatch(/^200 /);
+      // Who the relay answers does not matter: Carol may not use Bob's helper herself.
+      expect(await relayCall(carol, "bobs-helper")).toMatch(/^200 [^]*Bob's helper answers/);
+    });
+
+    it("never reaches another owner's private bot, even answering its owner or an admin", async () => {
+      const queriesBefore = bot.received("query").length;
+      const missing = await relayCall(alice, "no-such-bot");
+      expect(missing).toMatch(/^404 /);
+      const asMissing = (answer: string, handle: string) =>
+        answer.replaceAll(handle, "no-such-bot");
+      const calls: [string, TestClient, string][] = [
+        ["admin and owner Alice", alice, "alices-private"],
+        ["admin Alice", alice, "carols-private"],
+        ["owner Carol", carol, "carols-private"],
+      ];
+      for (const [answering, user, target] of calls) {
+        expect([answering, asMissing(await relayCall(user, target), target)]).toEqual([
+          answering,
+          missing,
+        ]);
+      }
+      expect(bot.received("query")).toHaveLength(queriesBefore);
+    });
   });
 });

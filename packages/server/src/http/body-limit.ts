@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { PlatformError } from "../errors.js";
 import type { AppEnv } from "./app-env.js";
 import { requestHeader } from "./request-header.js";
 
@@ -11,8 +12,11 @@ import { requestHeader } from "./request-header.js";
  * chunked body, whose size is unknown until it ends, goes through Hono's counting limiter.
  */
 export function limitBody(maxSize: number, message: string): MiddlewareHandler<AppEnv> {
-  const tooLarge = { error: { code: "payload_too_large", message } };
-  const counting = bodyLimit({ maxSize, onError: (context) => context.json(tooLarge, 413) });
+  // Thrown, not answered, so the app's error handler gives it the route's shape (OpenAI's on /v1).
+  const tooLarge = (): never => {
+    throw new PlatformError("payload_too_large", 413, message);
+  };
+  const counting = bodyLimit({ maxSize, onError: tooLarge });
   return async (context, next) => {
     const method = context.req.method;
     // A GET has no body to limit, and asking for one would build a full `Request` that an
@@ -21,7 +25,7 @@ export function limitBody(maxSize: number, message: string): MiddlewareHandler<A
     const declared = requestHeader(context, "content-length");
     if (declared === undefined || requestHeader(context, "transfer-encoding") !== undefined)
       return counting(context, next);
-    if (Number(declared) > maxSize) return context.json(tooLarge, 413);
+    if (Number(declared) > maxSize) tooLarge();
     return next();
   };
 }

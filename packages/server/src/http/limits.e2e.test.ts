@@ -22,7 +22,7 @@ describe("request limits", () => {
         env: { PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: "2", ...counterEnv },
       });
       const alice = await platform.signUp("alice@example.com");
-      const { conversation } = await alice.json<{ conversation: { id: string } }>(
+      const { conversation } = await alice.json<{ conversation: { id: string; bot_id: string } }>(
         "POST",
         "/api/conversations",
         {
@@ -45,7 +45,7 @@ describe("request limits", () => {
       if (counterEnv.REDIS_URL) {
         // The count lives in Redis, where every instance would see it.
         const redis = new Redis(counterEnv.REDIS_URL);
-        const keys = await redis.keys(`parlor:rate:message:target:${conversation.id}:*`);
+        const keys = await redis.keys(`parlor:rate:message:bot:${conversation.bot_id}:*`);
         await redis.quit();
         expect(keys).toHaveLength(1);
       }

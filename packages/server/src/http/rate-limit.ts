@@ -1,73 +1,53 @@
-import { createHash } from "node:crypto";
-import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
+import type { AdmitMessage } from "../chat/chat-service.js";
 import { RateLimitedError } from "../errors.js";
-import type { AppEnv } from "./app-env.js";
-import { requestHeader } from "./request-header.js";
+import type { Platform } from "../platform.js";
 
-type LimitKind = "message" | "bot_query";
+/** What a limit counts: messages sent or regenerated, or bot queries (Poe and OpenAI APIs). */
+export type LimitKind = "message" | "bot_query";
 
-/**
- * Which limit a request counts against, or undefined when none applies. The target is the
- * conversation, message or bot the path names; an OpenAI completion names its bot (the model)
- * only in its body, so its handler charges that bucket ({@link chargeTarget}).
- */
-function limitedKind(
-  method: string,
-  path: string,
-): { kind: LimitKind; target: string | undefined } | undefined {
-  if (method !== "POST") return undefined;
-  const sent = /^\/api\/(?:conversations\/([^/]+)\/messages|messages\/([^/]+)\/regenerate)$/.exec(
-    path,
-  );
-  if (sent) return { kind: "message", target: sent[1] ?? sent[2]! };
-  if (path === "/v1/chat/completions") return { kind: "bot_query", target: undefined };
-  const query = /^\/bot\/(?!fetch_settings|update_settings|cost|file_upload)([^/]+)/.exec(path);
-  if (query) return { kind: "bot_query", target: query[1]! };
-  return undefined;
-}
+/** How many callers' worth a bot's own bucket holds, so one busy bot is not starved by its fame. */
+const BOT_BUCKET_FACTOR = 10;
+
+type Deps = Pick<Platform, "rateLimiter" | "config">;
 
 /**
- * Rate limits on sending messages and on bot-query calls (Poe API and OpenAI API): per caller
- * and per target, answered with 429 and `Retry-After`. The caller is the session or key
- * (hashed, so no secret sits in memory as a map key).
+ * Counts one message or bot query against the user's bucket and then the bot's, throwing a
+ * 429 past either. Called once the caller is authenticated and the bot resolved, so a user's
+ * sessions, API keys and spellings of a handle all share one count, and nothing is looked up.
  */
-export const rateLimit = createMiddleware<AppEnv>(async (context, next) => {
-  const limited = limitedKind(context.req.method, context.req.path);
-  if (!limited) return next();
-  const credential =
-    requestHeader(context, "authorization") ??
-    requestHeader(context, "cookie") ??
-    requestHeader(context, "x-forwarded-for") ??
-    "anonymous";
-  const caller = createHash("sha256").update(credential).digest("base64url").slice(0, 22);
-  await take(context, limited.kind, `caller:${caller}`);
-  if (limited.target !== undefined) await chargeTarget(context, limited.kind, limited.target);
-  return next();
-});
-
-/**
- * Counts one call against a target's bucket, which gets ten callers' worth so one busy bot is
- * not starved by its own fame; throws RateLimitedError past it.
- */
-export function chargeTarget(context: Context<AppEnv>, kind: LimitKind, target: string) {
-  return take(context, kind, `target:${target}`);
-}
-
-async function take(context: Context<AppEnv>, kind: LimitKind, bucket: string): Promise<void> {
-  const { rateLimiter, config } = context.var.platform;
-  const perMinute =
+export async function chargeRateLimits(
+  deps: Deps,
+  kind: LimitKind,
+  charge: { userId: string; botId: string },
+): Promise<void> {
+  const { messagesPerMinute, botQueriesPerMinute } = deps.config.rateLimits;
+  const perUser = kind === "message" ? messagesPerMinute : botQueriesPerMinute;
+  const what = kind === "message" ? "messages" : "bot queries";
+  await take(deps, `${kind}:user:${charge.userId}`, perUser, (limit) =>
     kind === "message"
-      ? config.rateLimits.messagesPerMinute
-      : config.rateLimits.botQueriesPerMinute;
-  const limit = bucket.startsWith("target:") ? perMinute * 10 : perMinute;
-  const decision = await rateLimiter.take(`${kind}:${bucket}`, limit);
-  if (!decision.allowed) {
-    throw new RateLimitedError(
-      kind === "message"
-        ? `Too many messages: at most ${limit} a minute`
-        : `Too many bot queries: at most ${limit} a minute`,
-      decision.retryAfterSeconds,
-    );
-  }
+      ? `Too many messages: you may send at most ${limit} a minute`
+      : `Too many bot queries: you may make at most ${limit} a minute`,
+  );
+  await take(
+    deps,
+    `${kind}:bot:${charge.botId}`,
+    perUser * BOT_BUCKET_FACTOR,
+    (limit) => `This bot is getting too many ${what}: at most ${limit} a minute from all users`,
+  );
+}
+
+/** Admits a user's message to its conversation's bot while both are within their rate limits. */
+export function admitMessageWithinRateLimits(deps: Deps, userId: string): AdmitMessage {
+  return (conversation) =>
+    chargeRateLimits(deps, "message", { userId, botId: conversation.bot_id });
+}
+
+async function take(
+  deps: Deps,
+  bucket: string,
+  limit: number,
+  message: (limit: number) => string,
+): Promise<void> {
+  const decision = await deps.rateLimiter.take(bucket, limit);
+  if (!decision.allowed) throw new RateLimitedError(message(limit), decision.retryAfterSeconds);
 }

@@ -4,7 +4,7 @@ import { randomToken } from "../auth/tokens.js";
 import { anonymousUserId } from "../chat/build-query-request.js";
 import type { AppEnv } from "../http/app-env.js";
 import { streamClient } from "../http/stream-client.js";
-import { chargeTarget } from "../http/rate-limit.js";
+import { chargeRateLimits } from "../http/rate-limit.js";
 import { readJson } from "../http/read-json.js";
 import { runBotQuery } from "../poe-api/run-bot-query.js";
 import { parseChatCompletionRequest } from "./chat-completion-request.js";
@@ -24,8 +24,7 @@ export async function handleChatCompletion(context: Context<AppEnv>): Promise<Re
   const actor = await requireApiKey(context);
   const body = parseChatCompletionRequest(await readJson(context));
   const target = await modelFor(platform, actor, body.model);
-  // The caller's limit was taken before the body was read; the model's own bucket only now.
-  await chargeTarget(context, "bot_query", target.handle);
+  await chargeRateLimits(platform, "bot_query", { userId: actor.userId, botId: target.id });
   const request = toQueryRequest(body, {
     userId: anonymousUserId(platform.config.secret, actor.userId, target.id),
     conversationId: createIdentifier("c"),

@@ -151,6 +151,48 @@ describe("the OpenAI-compatible API (/v1)", () => {
     });
   });
 
+  it("answers every /v1 error OpenAI-shaped: body cap, bad JSON, unknown path, user's rate", async () => {
+    test = await startApiTest({ env: { PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: "1" } });
+    const openai = client(test.apiKey);
+    const ask = (content: string) =>
+      openai.chat.completions.create({ model: "echo", messages: [{ role: "user", content }] });
+
+    await expect(ask("x".repeat(5 * 1024 * 1024))).rejects.toMatchObject({
+      status: 413,
+      type: "invalid_request_error",
+      code: "payload_too_large",
+      param: null,
+    });
+    const badJson = await fetch(`${test.platform.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${test.apiKey}`, "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toEqual({
+      error: {
+        message: "The request body must be JSON",
+        type: "invalid_request_error",
+        code: "invalid_request",
+        param: null,
+      },
+    });
+    await expect(openai.get("/no-such-thing")).rejects.toMatchObject({
+      status: 404,
+      type: "invalid_request_error",
+      code: "not_found",
+      message: expect.stringContaining("No such route: GET /v1/no-such-thing") as string,
+    });
+
+    // One call a minute per user: the second is the user's own limit, not the model's.
+    await ask("hi");
+    const limited = await ask("again").catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(limited).toMatchObject({ type: "rate_limit_error", code: "rate_limited" });
+    const headers = (limited as InstanceType<typeof OpenAI.RateLimitError>).headers;
+    expect(Number(headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
   it("limits each model on its own bucket, with an OpenAI-shaped 429", async () => {
     test = await startApiTest({ env: { PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: "1" } });
     server = await createBotTestServer(
@@ -166,7 +208,7 @@ describe("the OpenAI-compatible API (/v1)", () => {
       access_key: server.accessKey,
       visibility: "public",
     });
-    // One call a minute per caller, ten callers' worth per model.
+    // One call a minute per user, ten users' worth per model.
     const keys: string[] = [];
     for (let i = 0; i < 12; i++) {
       const user = await test.platform.signUp(`caller${i}@example.com`);

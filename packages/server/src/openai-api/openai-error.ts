@@ -31,6 +31,11 @@ export class OpenAIError extends PlatformError {
   }
 }
 
+/** Whether a request is for the OpenAI-compatible API, whose every error is OpenAI-shaped. */
+export function isOpenAIPath(path: string): boolean {
+  return path === "/v1" || path.startsWith("/v1/");
+}
+
 function typeForStatus(status: number): OpenAIErrorType {
   if (status === 403) return "permission_error";
   if (status === 429) return "rate_limit_error";
@@ -39,8 +44,9 @@ function typeForStatus(status: number): OpenAIErrorType {
 }
 
 /**
- * How `/v1` answers errors: OpenAI's `{error: {message, type, code, param}}`, so OpenAI clients
- * raise their usual exceptions. Unexpected errors are logged and answered with a generic 500.
+ * How `/v1` answers every error, its handlers' and the app's (body cap, unknown path): OpenAI's
+ * `{error: {message, type, code, param}}`, so OpenAI clients raise their usual exceptions.
+ * Unexpected errors are logged and answered with a generic 500.
  */
 export function openaiErrorResponse(
   context: Context,

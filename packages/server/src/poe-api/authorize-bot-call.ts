@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/accounts.js";
 import { API_KEY_PREFIX } from "../auth/accounts.js";
 import { NotFoundError } from "../errors.js";
+import { chargeRateLimits } from "../http/rate-limit.js";
 import type { Platform } from "../platform.js";
 import type { LiveQuery } from "../relay/live-queries.js";
 import type { BotRow } from "../store/bots-store.js";
@@ -16,7 +17,10 @@ export interface BotCallGrant {
   parent: LiveQuery | undefined;
 }
 
-type Deps = Pick<Platform, "accounts" | "bots" | "liveQueries" | "registry" | "store">;
+type Deps = Pick<
+  Platform,
+  "accounts" | "bots" | "liveQueries" | "registry" | "store" | "rateLimiter" | "config"
+>;
 
 /** The key of `Authorization: Bearer <key>`; fastapi_poe always sends the Bearer form. */
 export function bearerKey(header: string | undefined): string | undefined {
@@ -33,8 +37,12 @@ async function usableTarget(deps: Deps, actor: Actor, handle: string): Promise<B
   }
 }
 
-/** The live query whose bot owns `key`, or a 401 that says why not. */
-async function liveQueryFor(deps: Deps, key: string, botQueryId: string): Promise<LiveQuery> {
+/** The live query whose bot owns `key`, with that bot, or a 401 that says why not. */
+async function liveQueryFor(
+  deps: Deps,
+  key: string,
+  botQueryId: string,
+): Promise<{ live: LiveQuery; caller: BotRow }> {
   const live = botQueryId ? deps.liveQueries.get(botQueryId) : undefined;
   if (!live) {
     throw botCallErrors.invalidKey(
@@ -44,16 +52,31 @@ async function liveQueryFor(deps: Deps, key: string, botQueryId: string): Promis
     );
   }
   const caller = await deps.store.bots.findById(live.botId);
-  if (!isAccessKeyOf(deps.registry, caller, key)) {
+  if (!caller || !isAccessKeyOf(deps.registry, caller, key)) {
     throw botCallErrors.invalidKey(`the key is not the access key of '${live.botHandle}'`);
   }
-  return live;
+  return { live, caller };
+}
+
+/**
+ * The bot a server bot may call: public, or its own owner's. Who it answers does not widen this
+ * (an admin's or the target owner's message must not let another owner's bot reach a private
+ * bot); a hidden bot looks exactly like an unknown one.
+ */
+async function dependencyTarget(deps: Deps, caller: BotRow, handle: string): Promise<BotRow> {
+  const target = await deps.store.bots.findByHandle(handle);
+  if (!target || (target.visibility !== "public" && target.owner_id !== caller.owner_id)) {
+    throw botCallErrors.unknownDependency(handle.toLowerCase());
+  }
+  return target;
 }
 
 /**
  * Decides whether a `POST /bot/<name>` may run, for either credential: a user API key (the call
  * runs as that user) or a server bot's access key during one of its live queries (the call runs
- * for the user that bot answers, within its declared dependencies and call budget).
+ * for the user that bot answers, on a public bot or one of its owner's, within its declared
+ * dependencies and call budget). Either way it counts against that user's and the target's
+ * rate limits.
  */
 export async function authorizeBotCall(
   deps: Deps,
@@ -65,13 +88,15 @@ export async function authorizeBotCall(
     const actor = await deps.accounts.actorForApiKey(key);
     if (!actor) throw botCallErrors.invalidKey();
     const target = await usableTarget(deps, actor, input.targetHandle);
+    await chargeRateLimits(deps, "bot_query", { userId: actor.userId, botId: target.id });
     return { target, userId: actor.userId, parent: undefined };
   }
-  const live = await liveQueryFor(deps, key, input.botQueryId);
+  const { live, caller } = await liveQueryFor(deps, key, input.botQueryId);
   const user = await deps.store.users.findById(live.userId);
   if (!user) throw botCallErrors.invalidKey("the user of this query no longer exists");
-  const actor: Actor = { userId: user.id, email: user.email, role: user.role };
-  const target = await usableTarget(deps, actor, input.targetHandle);
+  const target = await dependencyTarget(deps, caller, input.targetHandle);
+  // Before the call budget, so a call refused for the rate does not spend one of its calls.
+  await chargeRateLimits(deps, "bot_query", { userId: live.userId, botId: target.id });
   chargeBotCall(live, target.handle, deps.liveQueries.maxCallsPerMessage);
   return { target, userId: live.userId, parent: live };
 }

@@ -12,6 +12,13 @@ export const botCallErrors = {
   invalidKey: (detail?: string) =>
     new UnauthenticatedError(`Invalid API key or bot access key${detail ? `: ${detail}` : ""}`),
   unknownBot: (handle: string) => new PlatformError("unknown_bot", 404, `Unknown bot '${handle}'`),
+  /** The same answer whether the bot does not exist or is another owner's private bot. */
+  unknownDependency: (handle: string) =>
+    new PlatformError(
+      "unknown_bot",
+      404,
+      `Unknown bot '${handle}': a bot calling with its access key reaches public bots and its owner's own bots`,
+    ),
   undeclared: (caller: string, target: string) =>
     new ForbiddenError(
       `Bot '${caller}' did not declare '${target}' in server_bot_dependencies`,

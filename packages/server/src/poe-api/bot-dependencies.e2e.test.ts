@@ -1,7 +1,14 @@
-import { defineBot, getFinalResponse, streamRequest, type SettingsResponse } from "@parlor/sdk";
+import {
+  data,
+  defineBot,
+  getFinalResponse,
+  streamRequest,
+  type SettingsResponse,
+} from "@parlor/sdk";
 import { createBotTestServer, type BotTestServer } from "@parlor/sdk/testing";
 import type { QueryRequest } from "@parlor/protocol";
 import { afterEach, describe, expect, it } from "vitest";
+import { readReply, sendMessage, startConversation } from "../testing/bots/chat-helpers.js";
 import {
   chatWith,
   registerServerBot,
@@ -177,5 +184,74 @@ describe("bot-to-bot calls with a bot access key", () => {
     expect(reply.status).toBe("complete");
     expect(reply.text).toMatch(/^\[\[refused: .*HTTP 403/);
     expect(reply.text).toContain("Call loop refused: loop-a → loop-b → loop-a");
+  });
+
+  it("keeps a bot's stored metadata from the bot it forwards the conversation to", async () => {
+    test = await startApiTest();
+    const base = test.botBaseUrl;
+    const seenBy = { keeper: [] as QueryRequest[], witness: [] as QueryRequest[] };
+    server = await createBotTestServer([
+      defineBot({
+        settings: { server_bot_dependencies: { witness: 1 } },
+        accessKey: "K".repeat(32),
+        path: "/keeper",
+        async *onQuery(request) {
+          seenBy.keeper.push(request);
+          if (request.query.at(-1)?.content === "remember") {
+            yield data("keeper's private state");
+            yield "noted";
+            return;
+          }
+          // The usual fastapi_poe pattern: forward the whole query as it came.
+          yield await getFinalResponse(request, "witness", request.access_key, { baseUrl: base });
+        },
+      }),
+      defineBot({
+        accessKey: "W".repeat(32),
+        path: "/witness",
+        async *onQuery(request) {
+          seenBy.witness.push(request);
+          yield "seen";
+        },
+      }),
+    ]);
+    for (const handle of ["keeper", "witness"]) {
+      await registerServerBot(test.user, {
+        handle,
+        serverUrl: `${server.url}/${handle}`,
+        accessKey: (handle === "keeper" ? "K" : "W").repeat(32),
+      });
+    }
+    const conversation = await startConversation(test.user, "keeper");
+    for (const content of ["remember", "ask the witness", "and again"]) {
+      const { botMessageId } = await sendMessage(test.user, conversation, content);
+      await readReply(test.user, botMessageId);
+    }
+
+    const metadataIn = (request: QueryRequest | undefined) =>
+      request?.query.map((message) => [message.content, message.metadata]);
+    // The keeper gets its state back on each later turn, as the platform stored it.
+    expect(metadataIn(seenBy.keeper[2])).toEqual([
+      ["remember", null],
+      ["noted", "keeper's private state"],
+      ["ask the witness", null],
+      ["seen", null],
+      ["and again", null],
+    ]);
+    // The witness gets the same conversation on both forwarded turns, none of the keeper's state.
+    expect(seenBy.witness.map(metadataIn)).toEqual([
+      [
+        ["remember", null],
+        ["noted", null],
+        ["ask the witness", null],
+      ],
+      [
+        ["remember", null],
+        ["noted", null],
+        ["ask the witness", null],
+        ["seen", null],
+        ["and again", null],
+      ],
+    ]);
   });
 });

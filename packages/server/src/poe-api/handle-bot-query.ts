@@ -39,6 +39,7 @@ export async function handleBotQuery(context: Context<AppEnv>): Promise<Response
     secret: platform.config.secret,
     userId: grant.userId,
     targetId: grant.target.id,
+    calledByBot: grant.parent !== undefined,
   });
   return poeReplyStream(
     (onEvent, signal) => runBotQuery(platform, { ...grant, request, signal, onEvent }),

@@ -50,15 +50,12 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
         run.onEvent(event);
       },
     });
-    for (const call of outcome.calls) {
-      deps.callLog.record({
-        ...call,
-        botId: target.id,
-        messageId: parent?.messageId ?? null,
-        userId: run.userId,
-        requestType: "bot_query",
-      });
-    }
+    deps.callLog.record(outcome, {
+      botId: target.id,
+      messageId: parent?.messageId ?? null,
+      userId: run.userId,
+      requestType: "bot_query",
+    });
     return outcome;
   } finally {
     deps.liveQueries.unregister(request.bot_query_id);

@@ -30,6 +30,7 @@ interface QueryBody {
     content: string;
     message_id: string;
     metadata: string | null;
+    parameters: Record<string, unknown>;
     feedback: { type: string }[];
   }[];
 }
@@ -71,6 +72,13 @@ describe.each(TEST_DIALECTS)("what a server bot receives, on %s", (dialect) => {
     const sent = await sendMessage(user, conversationId, content);
     await readReply(user, sent.botMessageId);
     return { ...sent, query: queryOf(bot.received("query").at(-1)!) };
+  }
+
+  /** A GET's body as text, after checking it succeeded. */
+  async function readText(path: string): Promise<string> {
+    const response = await user.request("GET", path);
+    expect(response.status).toBe(200);
+    return response.text();
   }
 
   it("sends protocol 1.2 queries with the bot's key, a valid signature and Poe-style ids", async () => {
@@ -136,6 +144,54 @@ describe.each(TEST_DIALECTS)("what a server bot receives, on %s", (dialect) => {
     // One conversation, one anonymous user, across turns.
     expect(third.query.conversation_id).toBe(first.query.conversation_id);
     expect(third.query.user_id).toBe(first.query.user_id);
+  });
+
+  it("never shows the bot's data to the user, and gives it back to the bot", async () => {
+    const first = await sendMessage(user, conversationId, "One");
+    const streamed = JSON.stringify(await readReply(user, first.botMessageId));
+    const replayed = JSON.stringify(await readReply(user, first.botMessageId));
+    const reads = [
+      `/api/conversations/${conversationId}`,
+      `/api/messages/${first.botMessageId}`,
+      `/api/messages/${first.userMessageId}`,
+    ];
+    for (const shown of [streamed, replayed, ...(await Promise.all(reads.map(readText)))]) {
+      expect(shown).toMatch(/One|Reply 1/);
+      expect(shown).not.toContain("state-1");
+    }
+    const second = await turn("Two");
+    expect(second.query.query[1]).toMatchObject({ content: "Reply 1", metadata: "state-1" });
+  });
+
+  it("sends the parameters a user chose with a message to the bot, on that message", async () => {
+    const parameters = { style: "GENERAL", aspect_ratio: "1:1", hd: true, steps: 20 };
+    const sent = await user.json<{ bot_message: { id: string } }>(
+      "POST",
+      `/api/conversations/${conversationId}/messages`,
+      { content: "Draw a cat", parameters },
+    );
+    await readReply(user, sent.bot_message.id);
+    const first = queryOf(bot.received("query").at(-1)!);
+    expect(first.query.at(-1)).toMatchObject({ content: "Draw a cat", parameters });
+    const second = await turn("Thanks");
+    expect(second.query.query.at(-1)).toMatchObject({ content: "Thanks", parameters: {} });
+  });
+
+  it("refuses parameters that are not an object, saying so, and calls no bot", async () => {
+    for (const parameters of ["GENERAL", ["GENERAL"], null, 3]) {
+      const response = await user.request("POST", `/api/conversations/${conversationId}/messages`, {
+        content: "Draw a cat",
+        parameters,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: {
+          code: "invalid_request",
+          message: "parameters: must be an object of values for the bot's parameter controls",
+        },
+      });
+    }
+    expect(bot.received("query")).toEqual([]);
   });
 
   it("starts a new conversation_id and drops earlier messages after a context reset", async () => {

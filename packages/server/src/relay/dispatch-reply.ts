@@ -14,6 +14,7 @@ import {
   type SseMessage,
 } from "@parlor/protocol";
 import { BotCallError, type BotRunner } from "./bot-runner.js";
+import { formatDuration } from "./format-duration.js";
 
 /** One attempt at calling a bot, for the bot call log. */
 export interface CallRecord {
@@ -51,6 +52,25 @@ export interface DispatchOptions {
   retryDelayMs?: number;
 }
 
+/** The limits in force for one reply: the options, or the protocol's defaults. */
+interface ReplyLimits {
+  firstEventMs: number;
+  jsonReplyMs: number;
+  totalMs: number;
+  maxCharacters: number;
+  maxEvents: number;
+}
+
+function limitsOf(options: DispatchOptions): ReplyLimits {
+  return {
+    firstEventMs: options.firstEventTimeoutMs ?? FIRST_EVENT_TIMEOUT_MS,
+    jsonReplyMs: options.jsonReplyTimeoutMs ?? JSON_REPLY_TIMEOUT_MS,
+    totalMs: options.totalTimeoutMs ?? TOTAL_REPLY_TIMEOUT_MS,
+    maxCharacters: options.maxCharacters ?? MAX_REPLY_CHARACTERS,
+    maxEvents: options.maxEvents ?? MAX_REPLY_EVENTS,
+  };
+}
+
 /** Which deadline an attempt missed: the answer (head or JSON), the first event, the total. */
 class AttemptTimeout extends Error {
   declare message: "answer" | "first_event" | "total";
@@ -67,9 +87,10 @@ interface AttemptResult {
 }
 
 /**
- * Calls a bot for one reply and reads it with the reference client's rules: the 5 s first-event
- * and 600 s total timers, the character and event caps, misuse reported back to the bot with
- * `report_error`, and one retry only when no text has reached the user.
+ * Calls a bot for one reply and reads it with the reference client's rules: the first-event
+ * and total timers and the character and event caps (the protocol's unless `options` set
+ * others), misuse reported back to the bot with `report_error`, and one retry only when no text
+ * has reached the user.
  */
 export async function dispatchReply(
   runner: BotRunner,
@@ -118,13 +139,14 @@ async function attemptReply(
   options: DispatchOptions,
 ): Promise<AttemptResult> {
   const clock = options.clock ?? Date.now;
+  const limits = limitsOf(options);
   const startedAt = clock();
   const reply = createReplyState();
   const reader = new BotStreamReader({
     messageId: request.message_id,
     toolsRequested: Boolean(request.tools?.length),
-    maxCharacters: options.maxCharacters ?? MAX_REPLY_CHARACTERS,
-    maxEvents: options.maxEvents ?? MAX_REPLY_EVENTS,
+    maxCharacters: limits.maxCharacters,
+    maxEvents: limits.maxEvents,
   });
   const attempt = new AbortController();
   const stop = () => attempt.abort(options.signal.reason);
@@ -138,7 +160,7 @@ async function attemptReply(
   };
   // Until the response head arrives the bot may be writing one JSON document, which may take
   // 30 s; a stream must then show its first event within 5 s of the request.
-  deadline(options.jsonReplyTimeoutMs ?? JSON_REPLY_TIMEOUT_MS, "answer");
+  deadline(limits.jsonReplyMs, "answer");
   let httpStatus: number | null = null;
   let firstEventMs: number | null = null;
   let eventCount = 0;
@@ -169,7 +191,7 @@ async function attemptReply(
   const onMessage = (message: SseMessage): AttemptResult | undefined => {
     if (firstEventMs === null) {
       firstEventMs = clock() - startedAt;
-      deadline(options.totalTimeoutMs ?? TOTAL_REPLY_TIMEOUT_MS, "total");
+      deadline(limits.totalMs, "total");
     }
     eventCount++;
     const step = reader.read(message);
@@ -186,7 +208,7 @@ async function attemptReply(
     if (failure.code === "too_much_text" || failure.code === "too_many_events") {
       if (failure.code === "too_much_text") {
         // Show the text up to the limit, so the reply is cut there and not a chunk earlier.
-        const cut = cutAtLimit(message, reply, options.maxCharacters ?? MAX_REPLY_CHARACTERS);
+        const cut = cutAtLimit(message, reply, limits.maxCharacters);
         if (cut) {
           applyBotEvent(reply, cut);
           options.onEvent(cut);
@@ -203,14 +225,13 @@ async function attemptReply(
   const failed = (error: unknown) => {
     // A non-200 answer never became a stream; the call log still needs its status.
     if (error instanceof BotCallError && error.status !== undefined) httpStatus = error.status;
-    return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs);
+    return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs, limits);
   };
 
   try {
     const stream = await runner.query(request, attempt.signal);
     httpStatus = stream.status;
-    if (stream.format === "sse")
-      deadline(options.firstEventTimeoutMs ?? FIRST_EVENT_TIMEOUT_MS, "first_event");
+    if (stream.format === "sse") deadline(limits.firstEventMs, "first_event");
     // Events are pushed to us as the bot's bytes arrive; the attempt ends at the first outcome:
     // done, a failure, the end of the body, or the attempt's signal (stop, a deadline).
     return await new Promise<AttemptResult>((resolve) => {
@@ -266,18 +287,29 @@ function classifyFailure(
     retryable?: boolean,
   ) => AttemptResult,
   firstEventMs: number | null,
+  limits: ReplyLimits,
 ): AttemptResult {
   if (userSignal.aborted) return finish("incomplete", stopReason(userSignal));
   const reason: unknown = attemptSignal.aborted ? attemptSignal.reason : undefined;
   if (reason instanceof AttemptTimeout) {
     switch (reason.message) {
       case "first_event":
-        return finish("error", "The bot did not start its reply within 5 seconds", true);
+        return finish(
+          "error",
+          `The bot did not start its reply within ${formatDuration(limits.firstEventMs)}`,
+          true,
+        );
       case "answer":
         // No retry: the user has already waited the full JSON reply time once.
-        return finish("error", "The bot did not answer within 30 seconds");
+        return finish(
+          "error",
+          `The bot did not answer within ${formatDuration(limits.jsonReplyMs)}`,
+        );
       case "total":
-        return finish("incomplete", "The reply was cut off: the bot took longer than 10 minutes");
+        return finish(
+          "incomplete",
+          `The reply was cut off: the bot took longer than ${formatDuration(limits.totalMs)}`,
+        );
     }
   }
   if (error instanceof BotCallError) return finish("error", error.message, error.retryable);

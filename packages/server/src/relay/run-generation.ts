@@ -87,15 +87,12 @@ export async function runGeneration(
     // the next start closes it with its last checkpoint.
     deps.onStoreError?.(error, id);
   }
-  for (const call of outcome.calls) {
-    deps.callLog.record({
-      ...call,
-      botId: target.botId,
-      messageId: id,
-      userId: target.userId,
-      requestType: "query",
-    });
-  }
+  deps.callLog.record(outcome, {
+    botId: target.botId,
+    messageId: id,
+    userId: target.userId,
+    requestType: "query",
+  });
   deps.log.finish(id, { status: outcome.status, error: outcome.errorText, text: reply.text });
   deps.onFinished?.(outcome, target.botId);
   return outcome;

@@ -146,7 +146,7 @@ export const chatPaths: PathsObject = {
           }),
         ),
         ...badRequest(
-          "`content` is missing or blank, `attachments` is not a list of at most 20 file ids, or the bot does not accept attachments",
+          "`content` is missing or blank, `attachments` is not a list of at most 20 file ids, `parameters` is not an object, or the bot does not accept attachments",
         ),
         ...authErrors,
         ...csrfError,

@@ -5,7 +5,6 @@ import {
   pathParam,
   rateLimited,
   ref,
-  tooLarge,
 } from "./openapi-helpers.js";
 import type { PathsObject, ResponseObject } from "./openapi-types.js";
 
@@ -64,8 +63,8 @@ export const openaiPaths: PathsObject = {
         ),
         ...keyErrors,
         "404": modelNotFound,
-        ...tooLarge,
-        "429": rateLimited("PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE"),
+        "413": openaiErrorResponse("`payload_too_large`: the body is over 4 MiB"),
+        "429": rateLimited("PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE", "OpenAIError"),
         "502": {
           ...openaiErrorResponse(
             "The bot's reply failed: `bot_error`, or the bot's own error_type; type `server_error`",

@@ -27,7 +27,7 @@ export const openaiSchemas: Record<string, SchemaObject> = {
         param: nullable("string"),
       }),
     },
-    { description: "Errors of the /v1 handlers, as OpenAI's clients expect them" },
+    { description: "Every error under /v1, as OpenAI's clients expect them" },
   ),
   Model: object({
     id: { type: "string", description: "The bot's handle" },

@@ -117,11 +117,14 @@ export const notFound = (what: string): Record<string, ResponseObject> => ({
   "404": errorResponse(`\`not_found\`: no such ${what}, or it is not yours`),
 });
 
-/** 429 from the rate limiter, with `Retry-After`. */
-export const rateLimited = (which: string): ResponseObject => ({
-  description: `\`rate_limited\`: over ${which}; platform-shaped even on /v1`,
+/** 429 from the rate limits, with `Retry-After`; `/v1` answers it in OpenAI's shape. */
+export const rateLimited = (
+  which: string,
+  shape: "Error" | "OpenAIError" = "Error",
+): ResponseObject => ({
+  description: `\`rate_limited\`: over ${which} per user, or ten times it per bot`,
   headers: {
     "Retry-After": { description: "Seconds until the window resets", schema: { type: "integer" } },
   },
-  content: { "application/json": { schema: ref("Error") } },
+  content: { "application/json": { schema: ref(shape) } },
 });

@@ -137,7 +137,7 @@ export const poePaths: PathsObject = {
       operationId: "poeQueryBot",
       summary: "Call a bot (Poe's bot query API)",
       description:
-        "What fastapi_poe's `stream_request` / `get_bot_response` and the SDK's `streamRequest` / `getBotResponse` call. With a user API key the call runs as that user; with a bot's access key it runs for the user the bot is answering, only while it answers the query named by `bot_query_id`, within its declared server_bot_dependencies and 100 calls per user message. The answer streams the bot's `meta`, `text`, `replace_response`, `suggested_reply`, `file` and `json` events, then `error` if the reply did not complete, then `done`. Disconnecting stops the bot.",
+        "What fastapi_poe's `stream_request` / `get_bot_response` and the SDK's `streamRequest` / `getBotResponse` call. With a user API key the call runs as that user; with a bot's access key it runs for the user the bot is answering, only while it answers the query named by `bot_query_id`, only on public bots and its owner's own bots, within its declared server_bot_dependencies and 100 calls per user message; the messages' `metadata` is not passed on, since the platform stored it for the calling bot. The answer streams the bot's `meta`, `text`, `replace_response`, `suggested_reply`, `file` and `json` events, then `error` if the reply did not complete, then `done`. Disconnecting stops the bot.",
       tags: ["poe bot api"],
       security: [{ userApiKey: [] }, { botAccessKey: [] }],
       parameters: [name],
@@ -151,7 +151,9 @@ export const poePaths: PathsObject = {
         "403": errorResponse(
           "`undeclared_dependency`: not in the caller's server_bot_dependencies; `call_loop`: the bot is already on the call path",
         ),
-        "404": unknownBot,
+        "404": errorResponse(
+          "`unknown_bot`: no bot with this handle that the credential may use (another owner's private bot looks the same)",
+        ),
         ...tooLarge,
         "429": {
           ...rateLimited("PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE"),

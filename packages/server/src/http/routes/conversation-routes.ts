@@ -1,7 +1,9 @@
 import { Hono } from "hono";
+import { InvalidRequestError } from "../../errors.js";
 import type { MessageRow } from "../../store/messages-store.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
+import { admitMessageWithinRateLimits } from "../rate-limit.js";
 import { readJson, stringField } from "../read-json.js";
 
 /** A message as the API shows it; `metadata` stays between the platform and the bot. */
@@ -67,18 +69,22 @@ export const conversationRoutes = new Hono<AppEnv>()
   })
   .post("/:id/messages", async (context) => {
     const body = await readJson(context);
-    const parameters =
-      typeof body.parameters === "object" && body.parameters !== null
-        ? (body.parameters as Record<string, unknown>)
-        : {};
+    const parameters = body.parameters === undefined ? {} : body.parameters;
+    if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) {
+      throw new InvalidRequestError(
+        "parameters: must be an object of values for the bot's parameter controls",
+      );
+    }
+    const actor = requireActor(context);
     const { userMessage, botMessage } = await context.var.platform.chat.sendMessage(
-      requireActor(context),
+      actor,
       context.req.param("id"),
       {
         content: stringField(body, "content"),
         attachments: body.attachments,
-        parameters,
+        parameters: parameters as Record<string, unknown>,
       },
+      admitMessageWithinRateLimits(context.var.platform, actor.userId),
     );
     return context.json(
       {

@@ -5,6 +5,7 @@ import { InvalidRequestError } from "../../errors.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { nodeBindings } from "../node-bindings.js";
+import { admitMessageWithinRateLimits } from "../rate-limit.js";
 import { readJson } from "../read-json.js";
 import { publicMessage } from "./conversation-routes.js";
 import {
@@ -55,9 +56,11 @@ export const messageRoutes = new Hono<AppEnv>()
     return context.json({ stopped });
   })
   .post("/:id/regenerate", async (context) => {
+    const actor = requireActor(context);
     const botMessage = await context.var.platform.chat.regenerate(
-      requireActor(context),
+      actor,
       context.req.param("id"),
+      admitMessageWithinRateLimits(context.var.platform, actor.userId),
     );
     return context.json(
       {

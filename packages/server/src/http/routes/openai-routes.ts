@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { handleChatCompletion } from "../../openai-api/handle-chat-completion.js";
 import { modelFor, modelObject } from "../../openai-api/model-for.js";
-import { openaiErrorResponse } from "../../openai-api/openai-error.js";
 import { requireApiKey } from "../../openai-api/require-api-key.js";
 
 /**
  * The OpenAI-compatible API, for any client that speaks it (base URL `http://<host>/v1`, a
- * Parlor API key as the key, a bot's handle as the model). Errors are OpenAI-shaped.
+ * Parlor API key as the key, a bot's handle as the model). Errors are OpenAI-shaped
+ * (app.ts answers them, with those of the body cap and of unknown paths).
  */
 export const openaiRoutes = new Hono<AppEnv>()
   .get("/models", async (context) => {
@@ -22,9 +22,3 @@ export const openaiRoutes = new Hono<AppEnv>()
     );
   })
   .post("/chat/completions", handleChatCompletion);
-
-openaiRoutes.onError((error, context) =>
-  openaiErrorResponse(context, error, (failure) =>
-    context.var.platform.logger.error({ err: failure, path: context.req.path }, "request failed"),
-  ),
-);

@@ -115,11 +115,12 @@ function createExchange(request: ReceivedRequest, response: ServerResponse): Que
 
 /**
  * Starts a bot on 127.0.0.1 that records every request. Queries go to `script`, or wait in a
- * queue for {@link ScriptedBot.nextQuery}; `settings` gets `settings`; reports get `{}`.
+ * queue for {@link ScriptedBot.nextQuery}; `settings` gets `settings` (or, with `settingsStatus`,
+ * that HTTP status and no settings); reports get `{}`.
  */
 export async function startScriptedBot(
   script?: QueryScript,
-  options: { settings?: Record<string, unknown> } = {},
+  options: { settings?: Record<string, unknown>; settingsStatus?: number } = {},
 ): Promise<ScriptedBot> {
   const accessKey = createIdentifier("m").slice(2);
   const requests: ReceivedRequest[] = [];
@@ -131,6 +132,11 @@ export async function startScriptedBot(
     void readRequest(incoming).then(async (request) => {
       requests.push(request);
       for (const wake of waiting.splice(0)) wake();
+      if (request.type === "settings" && options.settingsStatus) {
+        response.writeHead(options.settingsStatus, { "content-type": "text/plain" });
+        response.end("settings are broken");
+        return;
+      }
       if (request.type !== "query") {
         const answer = request.type === "settings" ? (options.settings ?? {}) : {};
         response.writeHead(200, { "content-type": "application/json" });

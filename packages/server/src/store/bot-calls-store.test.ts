@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing/test-databases.js";
+import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
+import type { BotCallRow } from "./bot-calls-store.js";
+import { createStore, type Store } from "./store.js";
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 0, 31, 12);
+
+describe.each(TEST_DIALECTS)("bot call log retention on %s", (dialect) => {
+  let database: TestDatabase | undefined;
+  let platform: TestPlatform | undefined;
+  afterEach(async () => {
+    await platform?.dispose();
+    await database?.dispose();
+    platform = database = undefined;
+  });
+
+  /** A database with one bot and a call of it made `age` milliseconds before NOW, per id. */
+  async function databaseWithCalls(ages: Record<string, number>): Promise<Store> {
+    database = await createTestDatabase(dialect);
+    const store = createStore(database.handle.db);
+    await store.users.insert({
+      id: "u1",
+      email: "owner@example.com",
+      password_hash: "x",
+      role: "admin",
+      created_at: 1,
+    });
+    await store.bots.insert({
+      id: "b1",
+      handle: "logged",
+      display_name: "Logged",
+      description: "",
+      avatar_url: null,
+      greeting: null,
+      owner_id: "u1",
+      visibility: "public",
+      kind: "in_process",
+      server_url: null,
+      access_key_encrypted: null,
+      builtin: "echo",
+      settings_json: null,
+      settings_fetched_at: null,
+      memory_last_n: null,
+      created_at: 1,
+      updated_at: 1,
+    });
+    await store.botCalls.insertMany(Object.entries(ages).map(([id, age]) => call(id, NOW - age)));
+    return store;
+  }
+
+  const call = (id: string, startedAt: number): BotCallRow => ({
+    id,
+    bot_id: "b1",
+    message_id: null,
+    user_id: "u1",
+    request_type: "query",
+    started_at: startedAt,
+    status: "ok",
+    http_status: 200,
+    first_event_ms: 12,
+    duration_ms: 340,
+    event_count: 3,
+    error: null,
+  });
+
+  const ages = {
+    "a month old": 30 * DAY,
+    "just over a week old": 7 * DAY + 1,
+    "exactly a week old": 7 * DAY,
+    "six days old": 6 * DAY,
+    "a minute old": 60_000,
+  };
+  const kept = ["a minute old", "six days old", "exactly a week old"];
+
+  async function remaining(store: Store): Promise<string[]> {
+    return (await store.botCalls.listForBot("b1")).map((row) => row.id);
+  }
+
+  it("deletes the calls started before the cutoff and keeps the rest", async () => {
+    const store = await databaseWithCalls(ages);
+    expect(await store.botCalls.deleteOlderThan(NOW - 7 * DAY)).toBe(2);
+    expect(await remaining(store)).toEqual(kept);
+    expect(await store.botCalls.deleteOlderThan(NOW - 7 * DAY)).toBe(0);
+  });
+
+  it("prunes calls older than PARLOR_CALL_LOG_DAYS when the platform starts", async () => {
+    await databaseWithCalls(ages);
+    platform = await startTestPlatform(dialect, {
+      database: database!,
+      env: { PARLOR_CALL_LOG_DAYS: "7" },
+      overrides: { clock: () => NOW },
+    });
+    expect(await remaining(platform.platform.store)).toEqual(kept);
+  });
+});
