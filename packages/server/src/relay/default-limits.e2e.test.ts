@@ -2,17 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   getMessage,
   readReply,
-  registerBot,
-  sendMessage,
-  startConversation,
+  sendToScriptedBot,
   visibleText,
 } from "../testing/bots/chat-helpers.js";
 import { misbehavingBots } from "../testing/bots/misbehaving-bots.js";
-import {
-  startScriptedBot,
-  type QueryScript,
-  type ScriptedBot,
-} from "../testing/bots/scripted-bot-server.js";
+import { type QueryScript, type ScriptedBot } from "../testing/bots/scripted-bot-server.js";
 import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
 
 /** The platform as it starts with nothing overridden: the limits in force are its defaults. */
@@ -32,12 +26,9 @@ describe("the reply limits a platform enforces by default", () => {
 
   /** Registers a bot running `script` and sends it one message. */
   async function ask(script: QueryScript) {
-    const bot = await startScriptedBot(script);
+    const handle = `bot-${bots.length + 1}`;
+    const { bot, botMessageId } = await sendToScriptedBot(user, script, handle);
     bots.push(bot);
-    const handle = `bot-${bots.length}`;
-    await registerBot(user, bot, { handle });
-    const conversationId = await startConversation(user, handle);
-    const { botMessageId } = await sendMessage(user, conversationId, "Tell me a story");
     return { bot, handle, botMessageId };
   }
 

@@ -4,6 +4,7 @@ import {
   readReply,
   registerBot,
   sendMessage,
+  sendToScriptedBot,
   startConversation,
   visibleText,
 } from "../testing/bots/chat-helpers.js";
@@ -41,12 +42,9 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
 
   /** Registers a bot running `script`, sends it one message and reads the reply to its end. */
   async function converse(script: QueryScript) {
-    const bot = await startScriptedBot(script);
+    const handle = `misbehaving-${bots.length + 1}`;
+    const { bot, botMessageId } = await sendToScriptedBot(user, script, handle);
     bots.push(bot);
-    const handle = `misbehaving-${bots.length}`;
-    await registerBot(user, bot, { handle });
-    const conversationId = await startConversation(user, handle);
-    const { botMessageId } = await sendMessage(user, conversationId, "Tell me a story");
     const events = await readReply(user, botMessageId);
     const message = await getMessage(user, botMessageId);
     return {

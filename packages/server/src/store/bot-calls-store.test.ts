@@ -3,6 +3,7 @@ import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing
 import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
 import type { BotCallRow } from "./bot-calls-store.js";
 import { createStore, type Store } from "./store.js";
+import { botRow, userRow } from "../testing/store-rows.js";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 31, 12);
@@ -20,32 +21,8 @@ describe.each(TEST_DIALECTS)("bot call log retention on %s", (dialect) => {
   async function databaseWithCalls(ages: Record<string, number>): Promise<Store> {
     database = await createTestDatabase(dialect);
     const store = createStore(database.handle.db);
-    await store.users.insert({
-      id: "u1",
-      email: "owner@example.com",
-      password_hash: "x",
-      role: "admin",
-      created_at: 1,
-    });
-    await store.bots.insert({
-      id: "b1",
-      handle: "logged",
-      display_name: "Logged",
-      description: "",
-      avatar_url: null,
-      greeting: null,
-      owner_id: "u1",
-      visibility: "public",
-      kind: "in_process",
-      server_url: null,
-      access_key_encrypted: null,
-      builtin: "echo",
-      settings_json: null,
-      settings_fetched_at: null,
-      memory_last_n: null,
-      created_at: 1,
-      updated_at: 1,
-    });
+    await store.users.insert(userRow({ email: "owner@example.com" }));
+    await store.bots.insert(botRow({ handle: "logged", display_name: "Logged" }));
     await store.botCalls.insertMany(Object.entries(ages).map(([id, age]) => call(id, NOW - age)));
     return store;
   }

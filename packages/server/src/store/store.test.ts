@@ -4,6 +4,7 @@ import { migrateToLatest } from "./database.js";
 import { createCheckpoints } from "../relay/checkpoints.js";
 import { createStore, type Store } from "./store.js";
 import type { MessageRow } from "./messages-store.js";
+import { botRow, userRow } from "../testing/store-rows.js";
 
 describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
   let database: TestDatabase | undefined;
@@ -18,32 +19,8 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
   }
 
   async function seed(store: Store) {
-    await store.users.insert({
-      id: "u1",
-      email: "a@example.com",
-      password_hash: "x",
-      role: "admin",
-      created_at: 1,
-    });
-    await store.bots.insert({
-      id: "b1",
-      handle: "echo",
-      display_name: "Echo",
-      description: "",
-      avatar_url: null,
-      greeting: null,
-      owner_id: "u1",
-      visibility: "public",
-      kind: "in_process",
-      server_url: null,
-      access_key_encrypted: null,
-      builtin: "echo",
-      settings_json: null,
-      settings_fetched_at: null,
-      memory_last_n: null,
-      created_at: 1,
-      updated_at: 1,
-    });
+    await store.users.insert(userRow());
+    await store.bots.insert(botRow());
     await store.conversations.insert({
       id: "c1",
       user_id: "u1",

@@ -1,5 +1,6 @@
 import { decodeSse } from "@parlor/protocol";
 import { readEvents, type TestClient } from "../test-platform.js";
+import { startScriptedBot, type QueryScript, type ScriptedBot } from "./scripted-bot-server.js";
 
 /** An event as an attached client receives it. */
 export interface StreamedEvent {
@@ -60,6 +61,22 @@ export async function sendMessage(
     { content },
   );
   return { userMessageId: sent.user_message.id, botMessageId: sent.bot_message.id };
+}
+
+/**
+ * Starts a bot running `script`, registers it as `handle` and sends it one message; the caller
+ * closes the bot.
+ */
+export async function sendToScriptedBot(
+  client: TestClient,
+  script: QueryScript,
+  handle: string,
+): Promise<{ bot: ScriptedBot; botMessageId: string }> {
+  const bot = await startScriptedBot(script);
+  await registerBot(client, bot, { handle });
+  const conversationId = await startConversation(client, handle);
+  const { botMessageId } = await sendMessage(client, conversationId, "Tell me a story");
+  return { bot, botMessageId };
 }
 
 /** Attaches to a reply and reads it to its `done` event. */

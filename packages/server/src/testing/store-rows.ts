@@ -1,0 +1,38 @@
+import type { BotRow } from "../store/bots-store.js";
+import type { UserRow } from "../store/users-store.js";
+
+/** A user row for store tests: an admin `u1` unless overridden. */
+export function userRow(overrides: Partial<UserRow> = {}): UserRow {
+  return {
+    id: "u1",
+    email: "a@example.com",
+    password_hash: "x",
+    role: "admin",
+    created_at: 1,
+    ...overrides,
+  };
+}
+
+/** A bot row for store tests: the built-in echo bot `b1` of `u1` unless overridden. */
+export function botRow(overrides: Partial<BotRow> = {}): BotRow {
+  return {
+    id: "b1",
+    handle: "echo",
+    display_name: "Echo",
+    description: "",
+    avatar_url: null,
+    greeting: null,
+    owner_id: "u1",
+    visibility: "public",
+    kind: "in_process",
+    server_url: null,
+    access_key_encrypted: null,
+    builtin: "echo",
+    settings_json: null,
+    settings_fetched_at: null,
+    memory_last_n: null,
+    created_at: 1,
+    updated_at: 1,
+    ...overrides,
+  };
+}
