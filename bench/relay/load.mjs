@@ -203,26 +203,34 @@ const summary = (values) => {
 };
 
 /**
- * One chat turn as a browser does it: POST the message, then GET its stream_url. Checks that
- * the stream carries exactly the expected text pieces, in order, with consecutive ids, and a
- * final `done` with status complete and the full text.
+ * One chat turn as a browser does it: POST the message, then GET its stream_url; or, with
+ * `oneRequest`, POST it with `Accept: text/event-stream` and read the reply from that response.
+ * Checks that the stream carries exactly the expected text pieces, in order, with consecutive
+ * ids, and a final `done` with status complete and the full text.
  */
-async function chatTurn(conversation, expectedPieces, hooks = {}) {
+async function chatTurn(conversation, expectedPieces, hooks = {}, oneRequest = false) {
   const { platform } = options;
+  const sendUrl = `${platform}/api/conversations/${conversation.id}/messages`;
+  const content = { content: "tell me something" };
   const t0 = now();
-  const sent = await json(`${platform}/api/conversations/${conversation.id}/messages`, {
-    method: "POST",
-    headers: { cookie: conversation.cookie },
-    body: { content: "tell me something" },
-  });
-  const tAccepted = now();
-  if (sent.status !== 202) {
-    return {
-      ok: false,
-      error: `send HTTP ${sent.status}: ${JSON.stringify(sent.body).slice(0, 200)}`,
-    };
+  let tAccepted = NaN;
+  let streamUrl;
+  if (!oneRequest) {
+    const sent = await json(sendUrl, {
+      method: "POST",
+      headers: { cookie: conversation.cookie },
+      body: content,
+    });
+    tAccepted = now();
+    if (sent.status !== 202) {
+      return {
+        ok: false,
+        error: `send HTTP ${sent.status}: ${JSON.stringify(sent.body).slice(0, 200)}`,
+      };
+    }
+    hooks.onAccepted?.();
+    streamUrl = `${platform}${sent.body.stream_url}`;
   }
-  hooks.onAccepted?.();
   const turn = {
     t0,
     tAccepted,
@@ -238,8 +246,16 @@ async function chatTurn(conversation, expectedPieces, hooks = {}) {
     lastId: 0,
     done: undefined,
   };
-  const stream = sse(`${platform}${sent.body.stream_url}`, {
+  const stream = sse(oneRequest ? sendUrl : streamUrl, {
     headers: { cookie: conversation.cookie },
+    ...(oneRequest && {
+      method: "POST",
+      body: JSON.stringify(content),
+      onResponse() {
+        turn.tAccepted = now();
+        hooks.onAccepted?.();
+      },
+    }),
     onEvent(name, data, id) {
       const t = now();
       const numericId = Number(id);
@@ -320,7 +336,8 @@ async function poeQuery(url, authorization, expectedPieces) {
 
 async function phaseTtfe() {
   const { platform, mock, relay, handle, apiKey, n, warmup, pieces, budgetMs } = options;
-  const conversations = await createConversations(n + warmup, handle);
+  // Each chat turn (c) and one-request turn (e) starts a conversation of its own.
+  const conversations = await createConversations(2 * (n + warmup), handle);
   const directUrl = `${mock}/instant/${pieces}`;
   const poeUrl = `${platform}/bot/${handle}`;
   const samples = {
@@ -330,15 +347,16 @@ async function phaseTtfe() {
     chat: [],
     chatSend: [],
     chatStream: [],
+    chatOne: [],
     directTotal: [],
     poeTotal: [],
   };
-  const errors = { direct: 0, poe: 0, relay: 0, chat: 0 };
+  const errors = { direct: 0, poe: 0, relay: 0, chat: 0, chatOne: 0 };
   const firstError = {};
   let poeAvailable = true;
-  // BENCH_TTFE_SKIP_CHAT=1 leaves out (c), e.g. for a CPU profile of the Poe API path alone.
+  // BENCH_TTFE_SKIP_CHAT=1 leaves out (c) and (e), e.g. for a CPU profile of the Poe API path.
   const kinds = ["direct", "poe", ...(relay ? ["relay"] : [])];
-  if (!process.env.BENCH_TTFE_SKIP_CHAT) kinds.push("chat");
+  if (!process.env.BENCH_TTFE_SKIP_CHAT) kinds.push("chat", "chatOne");
   const started = now();
   let measured = 0;
   let platformBotCalls = 0;
@@ -350,7 +368,7 @@ async function phaseTtfe() {
     for (let k = 0; k < kinds.length; k++) {
       const kind = kinds[(i + k) % kinds.length];
       if (kind === "poe" && !poeAvailable) continue;
-      if (kind === "poe" || kind === "chat") platformBotCalls++;
+      if (kind !== "direct" && kind !== "relay") platformBotCalls++;
       try {
         if (kind === "chat") {
           const turn = await chatTurn(conversations[i], pieces);
@@ -360,6 +378,10 @@ async function phaseTtfe() {
             samples.chatSend.push(turn.tAccepted - turn.t0);
             samples.chatStream.push(turn.tFirstText - turn.tAccepted);
           }
+        } else if (kind === "chatOne") {
+          const turn = await chatTurn(conversations[n + warmup + i], pieces, {}, true);
+          if (!turn.ok) throw new Error(turn.error);
+          if (!warm) samples.chatOne.push(turn.tFirstText - turn.t0);
         } else {
           const r =
             kind === "direct"

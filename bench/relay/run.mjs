@@ -11,7 +11,8 @@
 //
 //   1. c=1 time to first `text` event: (a) direct Poe query to the mock, (b) the same request
 //      through the platform's `POST /bot/<handle>` (user API key), (c) the chat path
-//      (send + GET stream_url, session cookie).
+//      (send + GET stream_url, session cookie), (e) the chat path in one request (the send with
+//      `Accept: text/event-stream`).
 //   2. 1,000 concurrent streams of paced events (20 ms apart): first straight to the mock
 //      (baseline), then through the chat path.
 //   3. 2,000 idle chat streams (reply: one text event, then silence): RSS per connection.
@@ -501,7 +502,7 @@ async function phase1and4() {
       report.phase1 = { ...result, cpu, rss: rssKiB(platform.pid), botCalls, platformConnections };
       const e = result.errors;
       console.log(
-        `  ${result.measured} measured iterations; errors direct ${e.direct}, poe ${e.poe}, chat ${e.chat}` +
+        `  ${result.measured} measured iterations; errors direct ${e.direct}, poe ${e.poe}, chat ${e.chat}, one-request chat ${e.chatOne}` +
           (Object.keys(result.firstError).length
             ? ` (first: ${JSON.stringify(result.firstError)})`
             : ""),
@@ -808,6 +809,22 @@ if (p1) {
     "(c) split: POST → 202 p50 / GET → first text p50",
     `${ms(p1.chatSend.p50)} / ${ms(p1.chatStream.p50)}`,
   );
+  const e = p1.chatOne;
+  row(
+    "1 c=1",
+    "(e) chat send in one request (Accept: text/event-stream) → first text p50 / p99",
+    `${ms(e.p50)} / ${ms(e.p99)}`,
+    "(a)",
+    `${ratioOf(e.p50, d.p50)} / ${ratioOf(e.p99, d.p99)}`,
+  );
+  row(
+    "1 c=1",
+    "(e) − (a) added p50 / p99 (1 round trip + DB writes)",
+    `${ms(e.p50 - d.p50)} / ${ms(e.p99 - d.p99)}`,
+    "(a)",
+    "",
+    "(info; goal is for (b))",
+  );
   if (p1.cpu) {
     const other = p1.cpu.machine - p1.cpu.platform - p1.cpu.mock - p1.cpu.load;
     row(
@@ -823,7 +840,7 @@ if (p1) {
   if (p1.cpu)
     row(
       "1 c=1",
-      "platform CPU per iteration (one (b) call + one (c) turn)",
+      "platform CPU per iteration (one (b) call, one (c) and one (e) turn)",
       `${fmt((p1.cpu.platform * p1.cpu.wall * 1000) / p1.iterations, 2)} ms`,
       "",
       "",
@@ -844,11 +861,11 @@ if (p1) {
   row(
     "1 c=1",
     "errors (direct / poe / chat)",
-    `${p1.errors.direct} / ${p1.errors.poe} / ${p1.errors.chat}`,
+    `${p1.errors.direct} / ${p1.errors.poe} / ${p1.errors.chat + p1.errors.chatOne}`,
     "",
     "",
     "0",
-    check(p1.errors.direct + p1.errors.poe + p1.errors.chat === 0),
+    check(p1.errors.direct + p1.errors.poe + p1.errors.chat + p1.errors.chatOne === 0),
   );
 }
 

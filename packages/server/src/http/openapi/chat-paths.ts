@@ -12,6 +12,7 @@ import {
   pathParam,
   rateLimited,
   ref,
+  sentStreamResponse,
   tooLarge,
 } from "./openapi-helpers.js";
 import type { PathsObject } from "./openapi-types.js";
@@ -114,7 +115,7 @@ export const chatPaths: PathsObject = {
       operationId: "sendMessage",
       summary: "Send a message and start the bot's reply",
       description:
-        "Stores the message and an empty bot message (status `streaming`) and starts the reply; read it from stream_url.",
+        "Stores the message and an empty bot message (status `streaming`) and starts the reply; read it from stream_url. With `Accept: text/event-stream` the response is the reply's stream itself (one request instead of two); refusals stay JSON.",
       tags: ["conversations"],
       security: COOKIE_OR_API_KEY,
       parameters: [conversationId],
@@ -145,6 +146,7 @@ export const chatPaths: PathsObject = {
             stream_url: streamUrl,
           }),
         ),
+        "200": sentStreamResponse("With `Accept: text/event-stream`: the reply's events", true),
         ...badRequest(
           "`content` is missing or blank, `attachments` is not a list of at most 20 file ids, `parameters` is not an object, or the bot does not accept attachments",
         ),
@@ -221,7 +223,8 @@ export const chatPaths: PathsObject = {
     post: {
       operationId: "regenerateReply",
       summary: "A new reply to the same user message",
-      description: "A sibling of the old reply (same parent_id, same context).",
+      description:
+        "A sibling of the old reply (same parent_id, same context). With `Accept: text/event-stream` the response is the new reply's stream.",
       tags: ["messages"],
       security: COOKIE_OR_API_KEY,
       parameters: [messageId],
@@ -229,6 +232,10 @@ export const chatPaths: PathsObject = {
         "202": jsonResponse(
           "Accepted; the new reply is being written",
           object({ bot_message: ref("Message"), stream_url: streamUrl }),
+        ),
+        "200": sentStreamResponse(
+          "With `Accept: text/event-stream`: the new reply's events",
+          false,
         ),
         ...badRequest("the message is not a bot reply, or it is still being written"),
         ...authErrors,

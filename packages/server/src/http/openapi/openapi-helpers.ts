@@ -1,4 +1,5 @@
 import type {
+  HeaderObject,
   ParameterObject,
   ReferenceObject,
   RequestBodyObject,
@@ -83,6 +84,29 @@ export const eventStreamResponse = (description: string): ResponseObject => ({
   },
   content: { "text/event-stream": { schema: { type: "string" } } },
 });
+
+/**
+ * A send answered with its reply's stream (`Accept: text/event-stream`): the SSE response, with
+ * headers naming the messages it created and where to resume.
+ */
+export const sentStreamResponse = (
+  description: string,
+  withUserMessage: boolean,
+): ResponseObject => {
+  const stream = eventStreamResponse(description);
+  const text = (what: string): HeaderObject => ({ description: what, schema: { type: "string" } });
+  return {
+    ...stream,
+    headers: {
+      ...stream.headers,
+      "Content-Location": text("The reply's stream URL, to resume with Last-Event-ID"),
+      "X-Parlor-Bot-Message-Id": text("The id of the bot message being written"),
+      ...(withUserMessage
+        ? { "X-Parlor-User-Message-Id": text("The id of the stored user message") }
+        : {}),
+    },
+  };
+};
 
 /** `{ok: true}`. */
 export const okResponse = (description: string): ResponseObject =>

@@ -5,6 +5,11 @@ import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
 import { readJson, stringField } from "../read-json.js";
+import {
+  respondWithGeneration,
+  sentMessageHeaders,
+  wantsEventStream,
+} from "./generation-response.js";
 
 /** A message as the API shows it; `metadata` stays between the platform and the bot. */
 export function publicMessage(message: MessageRow, renewFileUrls: (text: string) => string) {
@@ -86,6 +91,11 @@ export const conversationRoutes = new Hono<AppEnv>()
       },
       admitMessageWithinRateLimits(context.var.platform, actor.userId),
     );
+    // One request instead of two: the reply's stream is the response.
+    if (wantsEventStream(context)) {
+      const headers = sentMessageHeaders(botMessage.id, userMessage.id);
+      return respondWithGeneration(context, botMessage, 0, headers);
+    }
     return context.json(
       {
         user_message: publicMessage(userMessage, context.var.platform.renewFileUrls),

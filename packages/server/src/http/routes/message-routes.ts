@@ -1,19 +1,16 @@
-import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
 import { z } from "zod";
 import { InvalidRequestError } from "../../errors.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
-import { nodeBindings } from "../node-bindings.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
 import { readJson } from "../read-json.js";
 import { publicMessage } from "./conversation-routes.js";
 import {
-  GENERATION_STREAM_HEADERS,
-  NodeSseWriter,
-  attachToGeneration,
-  generationStream,
-} from "./generation-stream.js";
+  respondWithGeneration,
+  sentMessageHeaders,
+  wantsEventStream,
+} from "./generation-response.js";
 import { requestHeader } from "../request-header.js";
 
 const feedbackSchema = z.object({ type: z.enum(["like", "dislike"]) });
@@ -29,24 +26,17 @@ export const messageRoutes = new Hono<AppEnv>()
     return context.json({ message: publicMessage(message, context.var.platform.renewFileUrls) });
   })
   .get("/:id/stream", async (context) => {
-    const { chat, log, store, renewFileUrls } = context.var.platform;
-    const { message } = await chat.ownMessage(requireActor(context), context.req.param("id"));
+    const { message } = await context.var.platform.chat.ownMessage(
+      requireActor(context),
+      context.req.param("id"),
+    );
     const resumeFrom = requestHeader(context, "last-event-id") ?? context.req.query("after") ?? "0";
     const afterId = Number.parseInt(resumeFrom, 10);
-    const after = Number.isFinite(afterId) && afterId > 0 ? afterId : 0;
-    const { outgoing } = nodeBindings(context);
-    if (!outgoing) return generationStream({ log, store, renewFileUrls }, message, after);
-    // Under Node, write SSE text straight to the socket: no web stream per client.
-    outgoing.writeHead(200, GENERATION_STREAM_HEADERS);
-    outgoing.flushHeaders();
-    const detach = attachToGeneration(
-      { log, store, renewFileUrls },
+    return respondWithGeneration(
+      context,
       message,
-      after,
-      new NodeSseWriter(outgoing),
+      Number.isFinite(afterId) && afterId > 0 ? afterId : 0,
     );
-    outgoing.on("close", detach);
-    return RESPONSE_ALREADY_SENT;
   })
   .post("/:id/stop", async (context) => {
     const stopped = await context.var.platform.chat.stop(
@@ -62,6 +52,8 @@ export const messageRoutes = new Hono<AppEnv>()
       context.req.param("id"),
       admitMessageWithinRateLimits(context.var.platform, actor.userId),
     );
+    if (wantsEventStream(context))
+      return respondWithGeneration(context, botMessage, 0, sentMessageHeaders(botMessage.id));
     return context.json(
       {
         bot_message: publicMessage(botMessage, context.var.platform.renewFileUrls),

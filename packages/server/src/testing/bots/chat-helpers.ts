@@ -141,7 +141,13 @@ export async function openStream(
     undefined,
     headers,
   );
-  if (!stream.ok || !stream.body) throw new Error(`stream ${messageId} → ${stream.status}`);
+  if (!stream.ok) throw new Error(`stream ${messageId} → ${stream.status}`);
+  return liveStream(stream);
+}
+
+/** Reads an SSE response (a reply stream) one event at a time. */
+export function liveStream(stream: Response): LiveStream {
+  if (!stream.body) throw new Error("The response has no body");
   const iterator = decodeSse(stream.body)[Symbol.asyncIterator]();
   return {
     async next() {
