@@ -1,3 +1,5 @@
+import { randomBytes } from "./random-bytes.js";
+
 /**
  * Poe identifiers: a 1–3 letter tag, a dash, and 32 characters of [a-z0-9=] (reference §1.3).
  * `m` message, `u` user, `c` conversation, `d` metadata sent with a message.
@@ -11,8 +13,7 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Mints a fresh random identifier such as `m-0f3k…` (32 characters after the dash). */
 export function createIdentifier(tag: IdentifierTag): string {
-  // Web Crypto, not node:crypto, so this package stays usable in browsers and edge runtimes.
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  const bytes = randomBytes(32);
   let body = "";
   // The modulo bias (256 is not a multiple of 36) is harmless for identifiers.
   for (const byte of bytes) body += ALPHABET[byte % ALPHABET.length];

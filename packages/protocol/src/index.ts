@@ -12,4 +12,5 @@ export * from "./sse/index.js";
 export * from "./stream/index.js";
 export * from "./limits.js";
 export * from "./ids.js";
+export { randomBytes } from "./random-bytes.js";
 export * from "./errors.js";

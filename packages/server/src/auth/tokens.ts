@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { randomBytes } from "@parlor/protocol";
 
 /** A random URL-safe token with `bytes` bytes of entropy. */
 export function randomToken(bytes = 32): string {
-  return randomBytes(bytes).toString("base64url");
+  return Buffer.from(randomBytes(bytes)).toString("base64url");
 }
 
 /** SHA-256 in hex: how session tokens and API keys are stored, so a leak does not leak them. */
@@ -12,5 +13,5 @@ export function sha256(value: string): string {
 
 /** A random id for rows that have no protocol id. */
 export function randomId(prefix: string): string {
-  return `${prefix}_${randomBytes(12).toString("base64url")}`;
+  return `${prefix}_${Buffer.from(randomBytes(12)).toString("base64url")}`;
 }
