@@ -27,10 +27,22 @@ export interface StoredAttachment {
   text?: string;
 }
 
+const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+// Every query carries one, and an HMAC costs more than the rest of building a Poe API request.
+const anonymousIds = new Map<string, string>();
+
 /** Poe-style anonymous user id: stable for one user and one bot, meaningless elsewhere. */
 export function anonymousUserId(secret: string, userId: string, botId: string): string {
-  const digest = createHmac("sha256", secret).update(`${userId}:${botId}`).digest();
-  return `u-${[...digest].map((byte) => "abcdefghijklmnopqrstuvwxyz0123456789"[byte % 36]).join("")}`;
+  const key = `${secret}\u0000${userId}\u0000${botId}`;
+  let id = anonymousIds.get(key);
+  if (id === undefined) {
+    const digest = createHmac("sha256", secret).update(`${userId}:${botId}`).digest();
+    id = "u-";
+    for (const byte of digest) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+    if (anonymousIds.size >= 10_000) anonymousIds.clear();
+    anonymousIds.set(key, id);
+  }
+  return id;
 }
 
 /**
