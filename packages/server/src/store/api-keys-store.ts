@@ -1,10 +1,16 @@
 import type { Kysely, Selectable } from "kysely";
 import { reusableQuery } from "./reusable-query.js";
+import { ShortLivedCache } from "./short-lived-cache.js";
 import type { ApiKeysTable, Database } from "./schema.js";
 import type { UserRow } from "./users-store.js";
 
 /** A stored user API key (only its hash). */
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+
+/** An active API key as a request sees it: when it was last used, and whose it is. */
+export type ActiveKey = Pick<ApiKeyRow, "id" | "last_used_at"> & {
+  user: Pick<UserRow, "id" | "email" | "role">;
+};
 
 /** User API keys. */
 export function createApiKeysStore(db: Kysely<Database>) {
@@ -22,25 +28,28 @@ export function createApiKeysStore(db: Kysely<Database>) {
       .where("api_keys.key_hash", "=", keyHash)
       .where("api_keys.revoked_at", "is", null),
   );
+  // Every API-key request looks its key up; every write below clears what is kept.
+  const cache = new ShortLivedCache<ActiveKey>();
   return {
     async insert(key: ApiKeyRow): Promise<void> {
       await db.insertInto("api_keys").values(key).execute();
+      cache.clear();
     },
-    /** An active key and its user, in one query: this runs on every API-key request. */
-    async findActiveWithUser(keyHash: string): Promise<
-      | (Pick<ApiKeyRow, "id" | "last_used_at"> & {
-          user: Pick<UserRow, "id" | "email" | "role">;
-        })
-      | undefined
-    > {
-      const [row] = await activeWithUser(keyHash);
-      return (
-        row && {
-          id: row.id,
-          last_used_at: row.last_used_at,
-          user: { id: row.user_id, email: row.email, role: row.role },
-        }
-      );
+    /**
+     * An active key and its user, in one query: this runs on every API-key request. A key revoked
+     * on another instance may still be found here for up to a second.
+     */
+    findActiveWithUser(keyHash: string): Promise<ActiveKey | undefined> {
+      return cache.load(keyHash, async () => {
+        const [row] = await activeWithUser(keyHash);
+        return (
+          row && {
+            id: row.id,
+            last_used_at: row.last_used_at,
+            user: { id: row.user_id, email: row.email, role: row.role },
+          }
+        );
+      });
     },
     listForUser(userId: string): Promise<ApiKeyRow[]> {
       return db
@@ -58,10 +67,12 @@ export function createApiKeysStore(db: Kysely<Database>) {
         .where("user_id", "=", userId)
         .where("revoked_at", "is", null)
         .executeTakeFirst();
+      cache.clear();
       return Number(result.numUpdatedRows) > 0;
     },
     async touch(id: string, now: number): Promise<void> {
       await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id).execute();
+      cache.clear();
     },
   };
 }

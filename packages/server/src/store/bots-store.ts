@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
 import { reusableQuery } from "./reusable-query.js";
+import { ShortLivedCache } from "./short-lived-cache.js";
 import type { BotsTable, Database } from "./schema.js";
 
 /** A stored bot. */
@@ -14,15 +15,21 @@ export function createBotsStore(db: Kysely<Database>) {
   const byId = reusableQuery(db, (id: string) =>
     db.selectFrom("bots").selectAll().where("id", "=", id),
   );
+  // Both lookups are served from memory for a moment; every write below clears them.
+  const cache = new ShortLivedCache<BotRow>();
   return {
     async insert(bot: BotRow): Promise<void> {
       await db.insertInto("bots").values(bot).execute();
+      cache.clear();
     },
-    async findByHandle(handle: string): Promise<BotRow | undefined> {
-      return (await byHandle(handle.toLowerCase()))[0];
+    /** The bot with this handle (any case); may be up to a second old if another instance changed it. */
+    findByHandle(handle: string): Promise<BotRow | undefined> {
+      const key = handle.toLowerCase();
+      return cache.load(`handle:${key}`, async () => (await byHandle(key))[0]);
     },
-    async findById(id: string): Promise<BotRow | undefined> {
-      return (await byId(id))[0];
+    /** The bot with this id; may be up to a second old if another instance changed it. */
+    findById(id: string): Promise<BotRow | undefined> {
+      return cache.load(`id:${id}`, async () => (await byId(id))[0]);
     },
     /** Bots a user may use: public ones and their own. */
     listVisibleTo(userId: string): Promise<BotRow[]> {
@@ -39,9 +46,11 @@ export function createBotsStore(db: Kysely<Database>) {
     },
     async update(id: string, changes: Updateable<BotsTable>): Promise<void> {
       await db.updateTable("bots").set(changes).where("id", "=", id).execute();
+      cache.clear();
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom("bots").where("id", "=", id).execute();
+      cache.clear();
     },
   };
 }
