@@ -2,28 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   getMessage,
   openStream,
+  readToDone,
   readReply,
   registerBot,
   sendMessage,
   settledMessage,
   startConversation,
   visibleText,
-  type LiveStream,
-  type StreamedEvent,
 } from "../testing/bots/chat-helpers.js";
 import { startPacedBot, type PacedBot } from "../testing/bots/paced-bot.js";
 import { TEST_DIALECTS } from "../testing/test-databases.js";
 import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
-
-/** Reads events until `done` (included). */
-async function readToDone(stream: LiveStream): Promise<StreamedEvent[]> {
-  const events: StreamedEvent[] = [];
-  for (;;) {
-    const event = await stream.next();
-    events.push(event);
-    if (event.event === "done") return events;
-  }
-}
 
 describe.each(TEST_DIALECTS)("watching a reply stream on %s", (dialect) => {
   let platform: TestPlatform;

@@ -3,28 +3,18 @@ import {
   getMessage,
   liveStream,
   openStream,
+  readToDone,
   readReply,
   registerBot,
   settledMessage,
   startConversation,
   visibleText,
-  type LiveStream,
-  type StreamedEvent,
 } from "../testing/bots/chat-helpers.js";
 import { startPacedBot, type PacedBot } from "../testing/bots/paced-bot.js";
 import { TEST_DIALECTS } from "../testing/test-databases.js";
 import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
 
 const STREAM = { accept: "text/event-stream" };
-
-async function readToDone(stream: LiveStream): Promise<StreamedEvent[]> {
-  const events: StreamedEvent[] = [];
-  for (;;) {
-    const event = await stream.next();
-    events.push(event);
-    if (event.event === "done") return events;
-  }
-}
 
 describe.each(TEST_DIALECTS)(
   "sending a message and reading its reply in one request, on %s",

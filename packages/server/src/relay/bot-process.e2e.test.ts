@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   getMessage,
   openStream,
+  readToDone,
   registerBot,
   sendMessage,
   startConversation,
@@ -40,14 +41,6 @@ async function readUntilText(stream: LiveStream, text: string, shown = ""): Prom
   }
 }
 
-/** Reads the rest of a reply; returns its `done` event. */
-async function readToDone(stream: LiveStream) {
-  for (;;) {
-    const event = await stream.next();
-    if (event.event === "done") return event;
-  }
-}
-
 describe.each(TEST_DIALECTS)("a bot process that dies mid-reply, on %s", (dialect) => {
   let platform: TestPlatform;
   let user: TestClient;
@@ -78,7 +71,7 @@ describe.each(TEST_DIALECTS)("a bot process that dies mid-reply, on %s", (dialec
     first.child.kill("SIGKILL");
     await exited;
 
-    const done = await readToDone(stream);
+    const done = (await readToDone(stream)).at(-1)!;
     await stream.close();
     expect(shown).toBe("Once upon a time");
     expect(done.data).toMatchObject({ status: "incomplete", text: "Once upon a time" });
@@ -94,7 +87,7 @@ describe.each(TEST_DIALECTS)("a bot process that dies mid-reply, on %s", (dialec
     const next = await openStream(user, again.botMessageId);
     second.child.stdin.write("The end.\n\n");
     await readUntilText(next, "The end.");
-    expect((await readToDone(next)).data).toMatchObject({ status: "complete" });
+    expect((await readToDone(next)).at(-1)?.data).toMatchObject({ status: "complete" });
     await next.close();
     expect(await getMessage(user, again.botMessageId)).toMatchObject({
       status: "complete",

@@ -167,3 +167,13 @@ export function liveStream(stream: Response): LiveStream {
     },
   };
 }
+
+/** Reads a live stream until its `done` event (included). */
+export async function readToDone(stream: LiveStream): Promise<StreamedEvent[]> {
+  const events: StreamedEvent[] = [];
+  for (;;) {
+    const event = await stream.next();
+    events.push(event);
+    if (event.event === "done") return events;
+  }
+}
