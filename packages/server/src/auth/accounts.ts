@@ -41,15 +41,15 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
         throw new InvalidRequestError("password: must be at least 8 characters");
       if (await store.users.findByEmail(normalized))
         throw new ConflictError("An account with this email already exists");
-      const first = (await store.users.count()) === 0;
-      const user: UserRow = {
-        id: randomId("usr"),
-        email: normalized,
-        password_hash: await hashPassword(password),
-        role: first || options.admin ? "admin" : "user",
-        created_at: clock(),
-      };
-      await store.users.insert(user);
+      const user = await store.users.insertPerson(
+        {
+          id: randomId("usr"),
+          email: normalized,
+          password_hash: await hashPassword(password),
+          created_at: clock(),
+        },
+        options.admin ?? false,
+      );
       return { id: user.id, email: user.email, role: user.role, created_at: user.created_at };
     },
 

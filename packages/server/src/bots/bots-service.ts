@@ -7,13 +7,11 @@ import type { SecretBox } from "../auth/secret-box.js";
 import { randomId } from "../auth/tokens.js";
 import { ConflictError, InvalidRequestError, NotFoundError, PlatformError } from "../errors.js";
 import type { BotRow } from "../store/bots-store.js";
+import { SYSTEM_USER_ID } from "../store/users-store.js";
 import type { Store } from "../store/store.js";
 import { OutboundError, type OutboundClient } from "../outbound/index.js";
 import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
-
-/** The account that owns built-in bots; it cannot sign in. */
-export const SYSTEM_USER_ID = "usr_system";
 
 const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

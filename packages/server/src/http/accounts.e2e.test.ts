@@ -153,6 +153,22 @@ describe.each(TEST_DIALECTS)("accounts, sessions and API keys on %s", (dialect) 
     });
   });
 
+  it("makes exactly one admin when the first accounts sign up at the same moment", async () => {
+    await start();
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        post("/api/auth/signup", { email: `early${i}@example.com`, password: PASSWORD }),
+      ),
+    );
+    const roles = await Promise.all(
+      responses.map(
+        async (response) => ((await response.json()) as { user: { role: string } }).user.role,
+      ),
+    );
+    expect(roles.filter((role) => role === "admin")).toHaveLength(1);
+    expect(roles.filter((role) => role === "user")).toHaveLength(4);
+  });
+
   it("shows an API key once, lists it without the secret, stores its hash, and refuses it once revoked", async () => {
     await start();
     const alice = await platform!.signUp("alice@example.com", PASSWORD);

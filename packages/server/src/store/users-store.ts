@@ -1,14 +1,38 @@
-import type { Kysely, Selectable } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Selectable } from "kysely";
 import type { Database, UsersTable } from "./schema.js";
 
 /** A stored account. */
 export type UserRow = Selectable<UsersTable>;
 
+/** The account that owns built-in bots: it cannot sign in, and is not counted as a person. */
+export const SYSTEM_USER_ID = "usr_system";
+
 /** Accounts. */
 export function createUsersStore(db: Kysely<Database>) {
+  const onPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return {
     async insert(user: UserRow): Promise<void> {
       await db.insertInto("users").values(user).execute();
+    },
+    /**
+     * Inserts a person's account as an admin when `admin` is set or when it is the first one.
+     * "First" is decided inside the insert's transaction (on PostgreSQL under a table lock), so
+     * two accounts signing up at once cannot both become the first admin.
+     */
+    insertPerson(user: Omit<UserRow, "role">, admin: boolean): Promise<UserRow> {
+      return db.transaction().execute(async (transaction) => {
+        // SQLite runs one transaction at a time on the platform's connection already.
+        if (onPostgres)
+          await sql`lock table users in share row exclusive mode`.execute(transaction);
+        const { n } = await transaction
+          .selectFrom("users")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("id", "!=", SYSTEM_USER_ID)
+          .executeTakeFirstOrThrow();
+        const row: UserRow = { ...user, role: admin || Number(n) === 0 ? "admin" : "user" };
+        await transaction.insertInto("users").values(row).execute();
+        return row;
+      });
     },
     findByEmail(email: string): Promise<UserRow | undefined> {
       return db
@@ -21,11 +45,10 @@ export function createUsersStore(db: Kysely<Database>) {
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
     },
     async count(): Promise<number> {
-      // The system account that owns built-in bots is not a person and does not count.
       const row = await db
         .selectFrom("users")
         .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("id", "!=", "usr_system")
+        .where("id", "!=", SYSTEM_USER_ID)
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
