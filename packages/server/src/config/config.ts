@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   PARLOR_CALL_LOG_DAYS: z.coerce.number().int().min(1).default(14),
   PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -51,7 +52,7 @@ export interface Config {
   /** Session cookies are `Secure` (and `__Host-`) when users reach us over HTTPS, directly or via a proxy. */
   secureCookies: boolean;
   callLogDays: number;
-  rateLimits: { messagesPerMinute: number; botQueriesPerMinute: number };
+  rateLimits: { messagesPerMinute: number; botQueriesPerMinute: number; loginsPerMinute: number };
   logLevel: string;
 }
 
@@ -113,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: {
       messagesPerMinute: values.PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE,
       botQueriesPerMinute: values.PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE,
+      loginsPerMinute: values.PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE,
     },
     logLevel: values.LOG_LEVEL,
   };

@@ -42,6 +42,20 @@ export function admitMessageWithinRateLimits(deps: Deps, userId: string): AdmitM
     chargeRateLimits(deps, "message", { userId, botId: conversation.bot_id });
 }
 
+/**
+ * Counts a login attempt for an account, right or wrong, so nobody can try passwords for it
+ * faster than the limit. Counted by the email, not the client address: behind a proxy every
+ * client has the proxy's address.
+ */
+export async function chargeLoginAttempt(deps: Deps, email: string): Promise<void> {
+  await take(
+    deps,
+    `login:email:${email.trim().toLowerCase()}`,
+    deps.config.rateLimits.loginsPerMinute,
+    (limit) => `Too many login attempts for this account: at most ${limit} a minute`,
+  );
+}
+
 async function take(
   deps: Deps,
   bucket: string,

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { SESSION_LIFETIME_MS } from "../../auth/accounts.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor, sessionCookieName } from "../authenticate.js";
+import { chargeLoginAttempt } from "../rate-limit.js";
 import { readJson, stringField } from "../read-json.js";
 
 /** Sign-up, login (a new session cookie each time), logout, and who am I. */
@@ -18,12 +19,12 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/login", async (context) => {
     const { accounts, config } = context.var.platform;
     const body = await readJson(context);
+    const email = stringField(body, "email");
+    const password = stringField(body, "password");
+    await chargeLoginAttempt(context.var.platform, email);
     const previous = getCookie(context, sessionCookieName(config.secureCookies));
     if (previous) await accounts.logOut(previous);
-    const { token, actor } = await accounts.logIn(
-      stringField(body, "email"),
-      stringField(body, "password"),
-    );
+    const { token, actor } = await accounts.logIn(email, password);
     setCookie(context, sessionCookieName(config.secureCookies), token, {
       httpOnly: true,
       sameSite: "Lax",
