@@ -1,10 +1,14 @@
 import type { Kysely, Selectable } from "kysely";
 import { reusableQuery } from "./reusable-query.js";
+import { ShortLivedCache } from "./short-lived-cache.js";
 import type { Database, SessionsTable } from "./schema.js";
 import type { UserRow } from "./users-store.js";
 
 /** A stored login session (its id is the hash of the cookie token). */
 export type SessionRow = Selectable<SessionsTable>;
+
+/** Who a live session belongs to. */
+export type SessionUser = Pick<UserRow, "id" | "email" | "role">;
 
 /** Login sessions. */
 export function createSessionsStore(db: Kysely<Database>) {
@@ -12,23 +16,36 @@ export function createSessionsStore(db: Kysely<Database>) {
     db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
-      .select(["users.id", "users.email", "users.role"])
+      .select(["users.id", "users.email", "users.role", "sessions.expires_at"])
       .where("sessions.id", "=", id)
       .where("sessions.expires_at", ">", now),
   );
+  // Every cookie request looks its session up; every write below clears what is kept.
+  const cache = new ShortLivedCache<{ user: SessionUser; expiresAt: number }>();
   return {
     async insert(session: SessionRow): Promise<void> {
       await db.insertInto("sessions").values(session).execute();
+      cache.clear();
     },
-    /** The user of a live session, in one query: this runs on every cookie request. */
-    async findLiveUser(
-      id: string,
-      now: number,
-    ): Promise<Pick<UserRow, "id" | "email" | "role"> | undefined> {
-      return (await liveUser(id, now))[0];
+    /**
+     * The user of a live session, in one query: this runs on every cookie request. A session
+     * ended on another instance may still be found here for up to a second.
+     */
+    async findLiveUser(id: string, now: number): Promise<SessionUser | undefined> {
+      const live = await cache.load(id, async () => {
+        const [row] = await liveUser(id, now);
+        return (
+          row && {
+            user: { id: row.id, email: row.email, role: row.role },
+            expiresAt: row.expires_at,
+          }
+        );
+      });
+      return live && live.expiresAt > now ? live.user : undefined;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom("sessions").where("id", "=", id).execute();
+      cache.clear();
     },
   };
 }

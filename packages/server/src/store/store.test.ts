@@ -168,6 +168,9 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     expect(await store.sessions.findLiveUser("s2", 150)).toMatchObject({ id: "u2" });
     // Expired at that time, whatever was asked before.
     expect(await store.sessions.findLiveUser("s1", 150)).toBeUndefined();
+    // Ended (logout): gone at once, though it was just looked up.
+    await store.sessions.delete("s2");
+    expect(await store.sessions.findLiveUser("s2", 150)).toBeUndefined();
     expect((await store.bots.findByHandle("ECHO"))?.id).toBe("b1");
     expect(await store.bots.findByHandle("nobody")).toBeUndefined();
     expect((await store.conversations.findById("c1"))?.bot_id).toBe("b1");
