@@ -147,7 +147,7 @@ async function pollStoredReply(
 
 /**
  * The same stream as a web `Response`, for runtimes without a Node response to write to.
- * Under Node the route writes to the socket directly (see message-routes.ts), which saves a
+ * Under Node the routes write to the socket directly (see generation-response.ts), which saves a
  * web stream, an encoder and a reader loop per client.
  */
 export function generationStream(deps: StreamDeps, message: MessageRow, afterId: number): Response {
