@@ -8,12 +8,20 @@ export type Resource =
 /** What the actor wants to do. */
 export type Action = "read" | "use" | "write";
 
+/** Who asks: a signed-in user, or a server bot acting with its owner's rights (never an admin's). */
+export type Principal = Pick<Actor, "userId" | "role">;
+
+/** What a server bot calling other bots may reach: its owner's bots and public ones, no more. */
+export function principalOfBotOwner(ownerId: string): Principal {
+  return { userId: ownerId, role: "user" };
+}
+
 /**
- * The one function that decides every access, whatever the credential (cookie, API key, bot
- * key acting for a user; a bot's calls to other bots follow its owner, see `authorizeBotCall`).
+ * The one function that decides every access, whatever the credential (cookie, API key, or a
+ * bot's access key, which acts with its owner's rights: `principalOfBotOwner`).
  * Routes answer 404 when it says no, so nobody learns what exists.
  */
-export function authorize(actor: Actor, action: Action, resource: Resource): boolean {
+export function authorize(actor: Principal, action: Action, resource: Resource): boolean {
   if (resource.ownerId === actor.userId) return true;
   if (resource.kind === "bot") {
     if (action === "write") return actor.role === "admin";

@@ -2,7 +2,7 @@ import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../auth/accounts.js";
-import { authorize } from "../auth/authorize.js";
+import { authorize, type Principal } from "../auth/authorize.js";
 import type { SecretBox } from "../auth/secret-box.js";
 import { randomId } from "../auth/tokens.js";
 import { ConflictError, InvalidRequestError, NotFoundError, PlatformError } from "../errors.js";
@@ -177,7 +177,7 @@ export function createBotsService(deps: {
     },
 
     /** A bot the actor may use, by handle; 404 otherwise. */
-    async usable(actor: Actor, handle: string): Promise<BotRow> {
+    async usable(actor: Principal, handle: string): Promise<BotRow> {
       const bot = await store.bots.findByHandle(handle);
       if (
         !bot ||

@@ -1,5 +1,5 @@
-import type { Actor } from "../auth/accounts.js";
 import { API_KEY_PREFIX } from "../auth/accounts.js";
+import { principalOfBotOwner, type Principal } from "../auth/authorize.js";
 import { NotFoundError } from "../errors.js";
 import { chargeRateLimits } from "../http/rate-limit.js";
 import type { Platform } from "../platform.js";
@@ -27,12 +27,20 @@ export function bearerKey(header: string | undefined): string | undefined {
   return header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
 }
 
-/** The target if `actor` may use it; unknown and hidden bots look the same. */
-async function usableTarget(deps: Deps, actor: Actor, handle: string): Promise<BotRow> {
+/**
+ * The target if `principal` may use it; unknown and hidden bots look the same, and get
+ * `notFound`'s error.
+ */
+async function usableTarget(
+  deps: Deps,
+  principal: Principal,
+  handle: string,
+  notFound = botCallErrors.unknownBot,
+): Promise<BotRow> {
   try {
-    return await deps.bots.usable(actor, handle);
+    return await deps.bots.usable(principal, handle);
   } catch (error) {
-    if (error instanceof NotFoundError) throw botCallErrors.unknownBot(handle.toLowerCase());
+    if (error instanceof NotFoundError) throw notFound(handle.toLowerCase());
     throw error;
   }
 }
@@ -59,19 +67,6 @@ async function liveQueryFor(
 }
 
 /**
- * The bot a server bot may call: public, or its own owner's. Who it answers does not widen this
- * (an admin's or the target owner's message must not let another owner's bot reach a private
- * bot); a hidden bot looks exactly like an unknown one.
- */
-async function dependencyTarget(deps: Deps, caller: BotRow, handle: string): Promise<BotRow> {
-  const target = await deps.store.bots.findByHandle(handle);
-  if (!target || (target.visibility !== "public" && target.owner_id !== caller.owner_id)) {
-    throw botCallErrors.unknownDependency(handle.toLowerCase());
-  }
-  return target;
-}
-
-/**
  * Decides whether a `POST /bot/<name>` may run, for either credential: a user API key (the call
  * runs as that user) or a server bot's access key during one of its live queries (the call runs
  * for the user that bot answers, on a public bot or one of its owner's, within its declared
@@ -94,7 +89,14 @@ export async function authorizeBotCall(
   const { live, caller } = await liveQueryFor(deps, key, input.botQueryId);
   const user = await deps.store.users.findById(live.userId);
   if (!user) throw botCallErrors.invalidKey("the user of this query no longer exists");
-  const target = await dependencyTarget(deps, caller, input.targetHandle);
+  // With its owner's rights, not the answered user's: answering an admin, or the owner of a
+  // private bot, must not let another owner's bot reach it.
+  const target = await usableTarget(
+    deps,
+    principalOfBotOwner(caller.owner_id),
+    input.targetHandle,
+    botCallErrors.unknownDependency,
+  );
   // Before the call budget, so a call refused for the rate does not spend one of its calls.
   await chargeRateLimits(deps, "bot_query", { userId: live.userId, botId: target.id });
   chargeBotCall(live, target.handle, deps.liveQueries.maxCallsPerMessage);
