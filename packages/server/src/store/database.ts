@@ -89,13 +89,18 @@ const migrations: MigrationProvider = {
   getMigrations: async () => ({ "0001-initial": initialMigration }),
 };
 
+/** Whether `db` runs on PostgreSQL (for the few statements SQLite has no need of, or no form for). */
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
  * The schema PostgreSQL creates tables in (the first of `search_path`), undefined on SQLite.
  * Kysely's migrator otherwise takes a migration table in *any* schema of the database (another
  * app's, or another Parlor's) for its own, and then fails to find it in ours.
  */
 async function postgresSchema(db: Kysely<Database>): Promise<string | undefined> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  if (!isPostgres(db)) return undefined;
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   return rows[0]?.schema;
 }

@@ -97,7 +97,7 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
         created_at: 1,
       }),
     ).rejects.toThrow();
-    expect(await store.users.count()).toBe(1);
+    expect((await store.users.findByEmail("a@example.com"))?.id).toBe("u1");
   });
 
   it("deletes a conversation's messages with it", async () => {

@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely, type Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
+import { isPostgres } from "./database.js";
 import type { Database, UsersTable } from "./schema.js";
 
 /** A stored account. */
@@ -9,7 +10,7 @@ export const SYSTEM_USER_ID = "usr_system";
 
 /** Accounts. */
 export function createUsersStore(db: Kysely<Database>) {
-  const onPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const onPostgres = isPostgres(db);
   return {
     async insert(user: UserRow): Promise<void> {
       await db.insertInto("users").values(user).execute();
@@ -43,14 +44,6 @@ export function createUsersStore(db: Kysely<Database>) {
     },
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-    },
-    async count(): Promise<number> {
-      const row = await db
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("id", "!=", SYSTEM_USER_ID)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
     },
   };
 }
