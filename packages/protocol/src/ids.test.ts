@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createIdentifier, isIdentifier } from "./ids.js";
+import { createIdentifier, identifierFromBytes, isIdentifier } from "./ids.js";
 
 describe("identifiers", () => {
   it("mints distinct ids in Poe's format", () => {
@@ -12,5 +12,13 @@ describe("identifiers", () => {
     expect(isIdentifier(createIdentifier("u"), "c")).toBe(false);
     expect(isIdentifier("m-1234")).toBe(false);
     expect(isIdentifier("")).toBe(false);
+  });
+
+  it("spells the same id for the same 32 bytes, and refuses another length", () => {
+    const bytes = Uint8Array.from({ length: 32 }, (_, i) => i * 7);
+    const id = identifierFromBytes("u", bytes);
+    expect(isIdentifier(id, "u")).toBe(true);
+    expect(identifierFromBytes("u", Uint8Array.from(bytes))).toBe(id);
+    expect(() => identifierFromBytes("u", bytes.subarray(1))).toThrow(/32 bytes/);
   });
 });

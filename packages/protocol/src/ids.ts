@@ -13,7 +13,16 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Mints a fresh random identifier such as `m-0f3k…` (32 characters after the dash). */
 export function createIdentifier(tag: IdentifierTag): string {
-  const bytes = randomBytes(32);
+  return identifierFromBytes(tag, randomBytes(32));
+}
+
+/**
+ * The identifier that 32 bytes spell, e.g. a digest for an id that must stay the same for the
+ * same input (a user's anonymous id for one bot).
+ */
+export function identifierFromBytes(tag: IdentifierTag, bytes: Uint8Array): string {
+  if (bytes.length !== 32)
+    throw new RangeError(`An identifier takes 32 bytes, not ${bytes.length}`);
   let body = "";
   // The modulo bias (256 is not a multiple of 36) is harmless for identifiers.
   for (const byte of bytes) body += ALPHABET[byte % ALPHABET.length];

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import {
+  identifierFromBytes,
   MAX_CONTEXT_MESSAGES,
   PROTOCOL_VERSION,
   protocolMessageSchema,
@@ -27,20 +28,20 @@ export interface StoredAttachment {
   text?: string;
 }
 
-const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 // Every query carries one, and an HMAC costs more than the rest of building a Poe API request.
-const anonymousIds = new Map<string, string>();
+// By secret (tests run platforms with several), then by user and bot.
+const anonymousIds = new Map<string, Map<string, string>>();
 
 /** Poe-style anonymous user id: stable for one user and one bot, meaningless elsewhere. */
 export function anonymousUserId(secret: string, userId: string, botId: string): string {
-  const key = `${secret}\u0000${userId}\u0000${botId}`;
-  let id = anonymousIds.get(key);
+  let known = anonymousIds.get(secret);
+  if (!known) anonymousIds.set(secret, (known = new Map<string, string>()));
+  const key = `${userId}:${botId}`;
+  let id = known.get(key);
   if (id === undefined) {
-    const digest = createHmac("sha256", secret).update(`${userId}:${botId}`).digest();
-    id = "u-";
-    for (const byte of digest) id += ID_ALPHABET[byte % ID_ALPHABET.length];
-    if (anonymousIds.size >= 10_000) anonymousIds.clear();
-    anonymousIds.set(key, id);
+    id = identifierFromBytes("u", createHmac("sha256", secret).update(key).digest());
+    if (known.size >= 10_000) known.clear();
+    known.set(key, id);
   }
   return id;
 }
