@@ -1,6 +1,6 @@
 import { ConflictError, InvalidRequestError, UnauthenticatedError } from "../errors.js";
 import type { Store } from "../store/store.js";
-import type { UserRow } from "../store/users-store.js";
+import type { UserIdentity, UserRow } from "../store/users-store.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { randomId, randomToken, sha256 } from "./tokens.js";
 
@@ -21,7 +21,7 @@ export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at">;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function toActor(user: Pick<UserRow, "id" | "email" | "role">): Actor {
+function toActor(user: UserIdentity): Actor {
   return { userId: user.id, email: user.email, role: user.role };
 }
 

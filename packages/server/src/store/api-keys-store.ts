@@ -2,14 +2,14 @@ import type { Kysely, Selectable } from "kysely";
 import { reusableQuery } from "./reusable-query.js";
 import { ShortLivedCache } from "./short-lived-cache.js";
 import type { ApiKeysTable, Database } from "./schema.js";
-import type { UserRow } from "./users-store.js";
+import type { UserIdentity } from "./users-store.js";
 
 /** A stored user API key (only its hash). */
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
 /** An active API key as a request sees it: when it was last used, and whose it is. */
 export type ActiveKey = Pick<ApiKeyRow, "id" | "last_used_at"> & {
-  user: Pick<UserRow, "id" | "email" | "role">;
+  user: UserIdentity;
 };
 
 /** User API keys. */

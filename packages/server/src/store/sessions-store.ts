@@ -2,13 +2,10 @@ import type { Kysely, Selectable } from "kysely";
 import { reusableQuery } from "./reusable-query.js";
 import { ShortLivedCache } from "./short-lived-cache.js";
 import type { Database, SessionsTable } from "./schema.js";
-import type { UserRow } from "./users-store.js";
+import type { UserIdentity } from "./users-store.js";
 
 /** A stored login session (its id is the hash of the cookie token). */
 export type SessionRow = Selectable<SessionsTable>;
-
-/** Who a live session belongs to. */
-export type SessionUser = Pick<UserRow, "id" | "email" | "role">;
 
 /** Login sessions. */
 export function createSessionsStore(db: Kysely<Database>) {
@@ -21,7 +18,7 @@ export function createSessionsStore(db: Kysely<Database>) {
       .where("sessions.expires_at", ">", now),
   );
   // Every cookie request looks its session up; every write below clears what is kept.
-  const cache = new ShortLivedCache<{ user: SessionUser; expiresAt: number }>();
+  const cache = new ShortLivedCache<{ user: UserIdentity; expiresAt: number }>();
   return {
     async insert(session: SessionRow): Promise<void> {
       await db.insertInto("sessions").values(session).execute();
@@ -31,7 +28,7 @@ export function createSessionsStore(db: Kysely<Database>) {
      * The user of a live session, in one query: this runs on every cookie request. A session
      * ended on another instance may still be found here for up to a second.
      */
-    async findLiveUser(id: string, now: number): Promise<SessionUser | undefined> {
+    async findLiveUser(id: string, now: number): Promise<UserIdentity | undefined> {
       const live = await cache.load(id, async () => {
         const [row] = await liveUser(id, now);
         return (

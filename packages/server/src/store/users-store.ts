@@ -5,6 +5,9 @@ import type { Database, UsersTable } from "./schema.js";
 /** A stored account. */
 export type UserRow = Selectable<UsersTable>;
 
+/** Who an account is, as each request needs it (a session or API key brings it along). */
+export type UserIdentity = Pick<UserRow, "id" | "email" | "role">;
+
 /** The account that owns built-in bots: it cannot sign in, and is not counted as a person. */
 export const SYSTEM_USER_ID = "usr_system";
 
