@@ -12,6 +12,7 @@ import {
   okResponse,
   pathParam,
   ref,
+  retryLater,
   tooLarge,
 } from "./openapi-helpers.js";
 import type { PathsObject } from "./openapi-types.js";
@@ -61,17 +62,9 @@ export const accountPaths: PathsObject = {
         "401": errorResponse("`unauthenticated`: wrong email or password"),
         ...csrfError,
         ...tooLarge,
-        "429": {
-          ...errorResponse(
-            "`rate_limited`: over `PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE` attempts for this email, right or wrong",
-          ),
-          headers: {
-            "Retry-After": {
-              description: "Seconds until the window resets",
-              schema: { type: "integer" },
-            },
-          },
-        },
+        "429": retryLater(
+          "`rate_limited`: over `PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE` attempts for this email, right or wrong",
+        ),
       },
     },
   },

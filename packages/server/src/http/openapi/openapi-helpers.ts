@@ -141,14 +141,18 @@ export const notFound = (what: string): Record<string, ResponseObject> => ({
   "404": errorResponse(`\`not_found\`: no such ${what}, or it is not yours`),
 });
 
-/** 429 from the rate limits, with `Retry-After`; `/v1` answers it in OpenAI's shape. */
-export const rateLimited = (
-  which: string,
+/** A 429 `rate_limited` with `Retry-After`, described by `description`. */
+export const retryLater = (
+  description: string,
   shape: "Error" | "OpenAIError" = "Error",
 ): ResponseObject => ({
-  description: `\`rate_limited\`: over ${which} per user, or ten times it per bot`,
+  description,
   headers: {
     "Retry-After": { description: "Seconds until the window resets", schema: { type: "integer" } },
   },
   content: { "application/json": { schema: ref(shape) } },
 });
+
+/** 429 from a per-user and per-bot rate limit; `/v1` answers it in OpenAI's shape. */
+export const rateLimited = (which: string, shape: "Error" | "OpenAIError" = "Error") =>
+  retryLater(`\`rate_limited\`: over ${which} per user, or ten times it per bot`, shape);
