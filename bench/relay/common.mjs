@@ -6,6 +6,25 @@ import { execFileSync } from "node:child_process";
 /** The text of piece `i` of a reply; every piece is unique, so a lost or repeated one shows. */
 export const piece = (i) => `w${i} `;
 
+// The mock's SSE frames, CRLF-framed as Poe sends them. Text frames are the same for every
+// reply, so they are built once: the mock should cost as little as possible.
+export const META_FRAME =
+  "event: meta\r\ndata: " +
+  JSON.stringify({ content_type: "text/markdown", suggested_replies: false }) +
+  "\r\n\r\n";
+export const DONE_FRAME = "event: done\r\ndata: {}\r\n\r\n";
+const textFrames = [];
+/** The `text` frame of piece `i`. */
+export const textFrame = (i) =>
+  (textFrames[i] ??= `event: text\r\ndata: ${JSON.stringify({ text: piece(i) })}\r\n\r\n`);
+
+/** A whole reply of `n` pieces, as the mock's `/instant/<n>` writes it: meta, text…, done. */
+export function instantReply(n) {
+  let body = META_FRAME;
+  for (let i = 0; i < n; i++) body += textFrame(i);
+  return body + DONE_FRAME;
+}
+
 /** The full text of a reply of `n` pieces. */
 export function expectedText(n) {
   let text = "";

@@ -13,7 +13,7 @@ import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ACCESS_KEY, QUERY_BODY, expectStatus, piece, requestJson } from "./common.mjs";
+import { ACCESS_KEY, QUERY_BODY, expectStatus, instantReply, requestJson } from "./common.mjs";
 
 const { loadConfig, startServer } = await import("../../packages/server/dist/index.js");
 const N = Number(process.env.BENCH_N ?? 5000);
@@ -21,11 +21,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PASSWORD = "in-process-bench-password";
 
 // The mock answers a query with meta + 20 text events + done in one write, like /instant/20.
-let reply =
-  'event: meta\r\ndata: {"content_type":"text/markdown","suggested_replies":false}\r\n\r\n';
-for (let i = 0; i < 20; i++)
-  reply += `event: text\r\ndata: ${JSON.stringify({ text: piece(i) })}\r\n\r\n`;
-reply += "event: done\r\ndata: {}\r\n\r\n";
+const reply = instantReply(20);
 const mock = http.createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
   const chunks = [];
   req.on("data", (chunk) => chunks.push(chunk));

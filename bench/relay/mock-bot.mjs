@@ -16,7 +16,7 @@
 //
 // Env: PORT (0 = any free port), HOST (127.0.0.1). Prints `mock-bot listening on <url>`.
 import { createServer } from "node:http";
-import { piece } from "./common.mjs";
+import { META_FRAME, DONE_FRAME, instantReply, textFrame as frame } from "./common.mjs";
 
 const port = Number(process.env.PORT ?? 0);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -25,16 +25,6 @@ const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
   "cache-control": "no-store",
 };
-const META_FRAME =
-  "event: meta\r\ndata: " +
-  JSON.stringify({ content_type: "text/markdown", suggested_replies: false }) +
-  "\r\n\r\n";
-const DONE_FRAME = "event: done\r\ndata: {}\r\n\r\n";
-const textFrame = (i) => `event: text\r\ndata: ${JSON.stringify({ text: piece(i) })}\r\n\r\n`;
-
-// Frames are the same for every reply; build them once so the mock costs as little as possible.
-const frames = [];
-const frame = (i) => (frames[i] ??= textFrame(i));
 
 const idle = new Set();
 const stats = { queries: 0, open: 0, settings: 0, connections: 0 };
@@ -46,10 +36,8 @@ function sendJson(res, status, body) {
 }
 
 function instant(res, n) {
-  let body = META_FRAME;
-  for (let i = 0; i < n; i++) body += frame(i);
   res.writeHead(200, SSE_HEADERS);
-  res.end(body + DONE_FRAME);
+  res.end(instantReply(n));
 }
 
 function paced(res, n, ms) {
