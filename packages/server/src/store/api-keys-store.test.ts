@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing/test-databases.js";
-import { createStore, type Store } from "./store.js";
+import { describe, expect, it } from "vitest";
+import { freshStores } from "../testing/fresh-stores.js";
+import { TEST_DIALECTS } from "../testing/test-databases.js";
+import type { Store } from "./store.js";
 import type { ApiKeyRow } from "./api-keys-store.js";
 
 describe.each(TEST_DIALECTS)("API keys store on %s", (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.dispose();
-    database = undefined;
-  });
+  const freshStore = freshStores(dialect);
 
   async function storeWithTwoUsers(): Promise<Store> {
-    database = await createTestDatabase(dialect);
-    const store = createStore(database.handle.db);
+    const store = await freshStore();
     for (const [id, email] of [
       ["u1", "ann@example.com"],
       ["u2", "bob@example.com"],

@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing/test-databases.js";
-import { createStore, type Store } from "./store.js";
+import { describe, expect, it } from "vitest";
+import { freshStores } from "../testing/fresh-stores.js";
+import { TEST_DIALECTS } from "../testing/test-databases.js";
 import type { CostRequestRow } from "./cost-requests-store.js";
 
 describe.each(TEST_DIALECTS)("cost requests store on %s", (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.dispose();
-    database = undefined;
-  });
-
-  async function freshStore(): Promise<Store> {
-    database = await createTestDatabase(dialect);
-    return createStore(database.handle.db);
-  }
+  const freshStore = freshStores(dialect);
 
   const request = (id: string, overrides: Partial<CostRequestRow>): CostRequestRow => ({
     id,

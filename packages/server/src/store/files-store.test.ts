@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing/test-databases.js";
-import { createStore } from "./store.js";
+import { describe, expect, it } from "vitest";
+import { freshStores } from "../testing/fresh-stores.js";
+import { TEST_DIALECTS } from "../testing/test-databases.js";
 
 describe.each(TEST_DIALECTS)("files store on %s", (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.dispose();
-    database = undefined;
-  });
+  const freshStore = freshStores(dialect);
 
   it("keeps an upload's record, with sizes past 2 GiB as numbers", async () => {
-    database = await createTestDatabase(dialect);
-    const store = createStore(database.handle.db);
+    const store = await freshStore();
     const file = {
       id: "f1",
       owner_id: "u1",

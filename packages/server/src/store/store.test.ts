@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from "../testing/test-databases.js";
+import { describe, expect, it } from "vitest";
+import { freshStores } from "../testing/fresh-stores.js";
+import { TEST_DIALECTS } from "../testing/test-databases.js";
 import { migrateToLatest } from "./database.js";
 import { createCheckpoints } from "../relay/checkpoints.js";
-import { createStore, type Store } from "./store.js";
+import type { Store } from "./store.js";
 import type { MessageRow } from "./messages-store.js";
 import { botRow, userRow } from "../testing/store-rows.js";
 
 describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.dispose();
-    database = undefined;
-  });
-
-  async function freshStore(): Promise<Store> {
-    database = await createTestDatabase(dialect);
-    return createStore(database.handle.db);
-  }
+  const freshStore = freshStores(dialect);
 
   async function seed(store: Store) {
     await store.users.insert(userRow());
