@@ -24,6 +24,8 @@ export default defineConfig({
       "packages/*/src/**/*.test.ts",
       "examples/*/src/**/*.test.ts",
       "examples/*/test/**/*.test.ts",
+      "packages/web/src/**/*.test.{ts,tsx}",
+      "packages/web/e2e/**/*.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 30_000,

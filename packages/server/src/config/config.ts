@@ -29,6 +29,7 @@ const environmentSchema = z.object({
   PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  PARLOR_WEB_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -54,6 +55,8 @@ export interface Config {
   callLogDays: number;
   rateLimits: { messagesPerMinute: number; botQueriesPerMinute: number; loginsPerMinute: number };
   logLevel: string;
+  /** The built web app to serve at `/`; the workspace's `packages/web/dist` when unset. */
+  webDir: string | undefined;
 }
 
 /** A configuration problem, with every bad variable named. */
@@ -117,5 +120,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginsPerMinute: values.PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE,
     },
     logLevel: values.LOG_LEVEL,
+    webDir: values.PARLOR_WEB_DIR ? resolve(values.PARLOR_WEB_DIR) : undefined,
   };
 }

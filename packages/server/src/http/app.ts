@@ -17,6 +17,7 @@ import { messageRoutes } from "./routes/message-routes.js";
 import { uploadRoutes } from "./routes/upload-routes.js";
 import { openaiRoutes } from "./routes/openai-routes.js";
 import { poeRoutes } from "./routes/poe-routes.js";
+import { webAppRoutes } from "./web-app.js";
 
 /** The largest JSON body any route takes; uploads have their own, larger cap. */
 const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
@@ -81,6 +82,8 @@ export function createApp(platform: Platform) {
   app.route("/bot", poeRoutes);
   app.route("/v1", openaiRoutes);
   app.route("/files", fileRoutes);
+  // Last: every other GET is a page of the web app (client routes fall back to index.html).
+  app.route("/", webAppRoutes(platform.config.webDir));
   return app;
 }
 

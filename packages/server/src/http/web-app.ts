@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { Hono, type Context } from "hono";
+import { requestHeader } from "./request-header.js";
+import { PAGE_SECURITY_HEADERS, contentSecurityPolicy } from "./content-security-policy.js";
+
+/** The built web app, next to this package in the workspace (`packages/web/dist`). */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+
+/** Paths that belong to the APIs: never answered with the app's page. */
+const API_PREFIXES = ["/api/", "/bot/", "/v1/", "/files/"];
+const NONCE_PLACEHOLDER = /PARLOR_CSP_NONCE/g;
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+  ".ico": "image/x-icon",
+};
+
+/** A static file held in memory with its compressed forms, made once on first request. */
+interface CachedFile {
+  body: Buffer;
+  gzip?: Buffer;
+  brotli?: Buffer;
+}
+
+/**
+ * Serves the web app: its hashed assets (cached for a year, compressed), and for every other
+ * GET that is not an API path, `index.html` with a fresh CSP nonce, so client routes such as
+ * `/c/<id>` load the app. Without a build it says how to make one.
+ */
+export function webAppRoutes(webDir: string = DEFAULT_WEB_DIR) {
+  const cache = new Map<string, CachedFile>();
+  const read = (path: string): CachedFile | undefined => {
+    const known = cache.get(path);
+    if (known) return known;
+    if (!existsSync(path)) return undefined;
+    const file = { body: readFileSync(path) };
+    cache.set(path, file);
+    return file;
+  };
+
+  const app = new Hono();
+  app.get("*", async (context, next) => {
+    const path = context.req.path;
+    if (API_PREFIXES.some((prefix) => path.startsWith(prefix))) return next();
+    const file = path === "/" ? undefined : staticFile(webDir, path, read);
+    if (file) return serveStatic(context, path, file);
+    const index = read(join(webDir, "index.html"));
+    if (!index) {
+      return context.text(
+        "The web app is not built yet: run `npm run build` (npm start does it for you).",
+        503,
+      );
+    }
+    const nonce = randomBytes(16).toString("base64");
+    return context.html(index.body.toString("utf8").replace(NONCE_PLACEHOLDER, nonce), 200, {
+      ...PAGE_SECURITY_HEADERS,
+      "content-security-policy": contentSecurityPolicy(nonce),
+      "cache-control": "no-cache",
+    });
+  });
+  return app;
+}
+
+/** A file of the build at `path`, if there is one (never outside the build folder). */
+function staticFile(
+  webDir: string,
+  path: string,
+  read: (path: string) => CachedFile | undefined,
+): CachedFile | undefined {
+  const relative = normalize(decodeURIComponent(path)).replace(/^[/\\]+/, "");
+  if (relative.startsWith("..") || relative === "index.html" || !extname(relative)) return;
+  const full = join(webDir, relative);
+  if (!full.startsWith(webDir + sep)) return undefined;
+  return read(full);
+}
+
+function serveStatic(context: Context, path: string, file: CachedFile): Response {
+  const hashed = path.startsWith("/assets/");
+  const headers: Record<string, string> = {
+    "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
+    "cache-control": hashed ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    "x-content-type-options": "nosniff",
+    vary: "accept-encoding",
+  };
+  const accepted = requestHeader(context, "accept-encoding") ?? "";
+  const compressible = /^(text\/|application\/json|image\/svg)/.test(headers["content-type"]!);
+  if (compressible && accepted.includes("br")) {
+    file.brotli ??= brotliCompressSync(file.body);
+    return new Response(file.brotli, { headers: { ...headers, "content-encoding": "br" } });
+  }
+  if (compressible && accepted.includes("gzip")) {
+    file.gzip ??= gzipSync(file.body);
+    return new Response(file.gzip, { headers: { ...headers, "content-encoding": "gzip" } });
+  }
+  return new Response(file.body, { headers });
+}

@@ -1,0 +1,83 @@
+/** The platform's objects as its API shows them (docs/api.md). Wire fields stay snake_case. */
+
+export interface User {
+  id: string;
+  email: string;
+  role: "admin" | "user";
+}
+
+export type Visibility = "public" | "unlisted" | "private";
+
+/** A parameter control as the protocol describes it; rendered by the composer. */
+export type ParameterControls = Record<string, unknown>;
+
+export interface BotSettings {
+  allow_attachments?: boolean;
+  introduction_message?: string;
+  parameter_controls?: ParameterControls | null;
+  server_bot_dependencies?: Record<string, number>;
+  [field: string]: unknown;
+}
+
+export interface Bot {
+  id: string;
+  handle: string;
+  display_name: string;
+  description: string;
+  avatar_url: string | null;
+  greeting: string | null;
+  owner_id: string;
+  visibility: Visibility;
+  kind: "server" | "in_process" | "model" | "prompt";
+  server_url: string | null;
+  memory_last_n: number | null;
+  hidden?: boolean;
+  settings: BotSettings;
+  settings_fetched_at: number | null;
+  created_at: number;
+}
+
+export interface Conversation {
+  id: string;
+  user_id: string;
+  bot_id: string;
+  title: string;
+  context_id: string;
+  created_at: number;
+  updated_at: number;
+  bot?: Pick<Bot, "handle" | "display_name" | "avatar_url">;
+}
+
+export type MessageStatus = "complete" | "streaming" | "incomplete" | "error";
+
+export interface BotFile {
+  url: string;
+  content_type: string;
+  name: string;
+  inline_ref?: string | null;
+}
+
+export interface Attachment {
+  file_id: string;
+  name: string;
+  content_type: string;
+}
+
+export interface Message {
+  id: string;
+  conversation_id: string;
+  parent_id: string | null;
+  role: "user" | "bot";
+  content: string;
+  content_type: string;
+  status: MessageStatus;
+  error: string | null;
+  allow_retry?: boolean | null;
+  suggested_replies: string[];
+  files: BotFile[];
+  attachments: Attachment[];
+  feedback: "like" | "dislike" | null;
+  reaction: string | null;
+  context_id: string;
+  created_at: number;
+}
