@@ -36,7 +36,7 @@ export default tseslint.config(
     files: ["packages/web/**/*.{ts,tsx}"],
     languageOptions: {
       parserOptions: {
-        project: "./packages/web/tsconfig.json",
+        project: ["./packages/web/tsconfig.json", "./packages/web/tsconfig.e2e.json"],
         tsconfigRootDir: import.meta.dirname,
       },
     },
