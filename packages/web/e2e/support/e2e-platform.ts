@@ -105,7 +105,7 @@ export async function startE2ePlatform(env: Record<string, string> = {}): Promis
       });
       bots.push(child);
       const botUrl = await new Promise<string>((resolve, reject) => {
-        child.stdout!.on("data", (chunk: Buffer) => {
+        child.stdout.on("data", (chunk: Buffer) => {
           const match = /listening on (\S+)/.exec(chunk.toString());
           if (match) resolve(match[1]!);
         });
