@@ -3,6 +3,7 @@ import { freshStores } from "../testing/fresh-stores.js";
 import { TEST_DIALECTS } from "../testing/test-databases.js";
 import type { Store } from "./store.js";
 import type { ApiKeyRow } from "./api-keys-store.js";
+import { userRow } from "../testing/store-rows.js";
 
 describe.each(TEST_DIALECTS)("API keys store on %s", (dialect) => {
   const freshStore = freshStores(dialect);
@@ -13,7 +14,7 @@ describe.each(TEST_DIALECTS)("API keys store on %s", (dialect) => {
       ["u1", "ann@example.com"],
       ["u2", "bob@example.com"],
     ] as const) {
-      await store.users.insert({ id, email, password_hash: "x", role: "user", created_at: 1 });
+      await store.users.insert(userRow({ id, email, role: "user" }));
     }
     return store;
   }

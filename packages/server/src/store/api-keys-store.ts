@@ -26,7 +26,8 @@ export function createApiKeysStore(db: Kysely<Database>) {
         "users.role",
       ])
       .where("api_keys.key_hash", "=", keyHash)
-      .where("api_keys.revoked_at", "is", null),
+      .where("api_keys.revoked_at", "is", null)
+      .where("users.disabled_at", "is", null),
   );
   // Every API-key request looks its key up; every write below clears what is kept.
   const cache = new ShortLivedCache<ActiveKey>();
@@ -36,8 +37,9 @@ export function createApiKeysStore(db: Kysely<Database>) {
       cache.clear();
     },
     /**
-     * An active key and its user, in one query: this runs on every API-key request. A key revoked
-     * on another instance may still be found here for up to a second.
+     * An active key and its user (not a disabled account), in one query: this runs on every
+     * API-key request. A key revoked on another instance may still be found here for up to a
+     * second; a change made here is seen at once.
      */
     findActiveWithUser(keyHash: string): Promise<ActiveKey | undefined> {
       return cache.load(keyHash, async () => {
@@ -72,6 +74,10 @@ export function createApiKeysStore(db: Kysely<Database>) {
     },
     async touch(id: string, now: number): Promise<void> {
       await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id).execute();
+      cache.clear();
+    },
+    /** Drops what is kept in memory: an account's role or standing changed. */
+    forgetCached(): void {
       cache.clear();
     },
   };

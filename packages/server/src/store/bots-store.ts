@@ -1,10 +1,15 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
+import { containsText } from "./contains-text.js";
+import { pageOf, rowsAfter, type Page, type PageRequest } from "./list-page.js";
 import { reusableQuery } from "./reusable-query.js";
 import { ShortLivedCache } from "./short-lived-cache.js";
 import type { BotsTable, Database } from "./schema.js";
 
 /** A stored bot. */
 export type BotRow = Selectable<BotsTable>;
+
+/** A bot with its owner's email, as admins list them. */
+export type BotWithOwner = BotRow & { owner_email: string };
 
 /** Bots. */
 export function createBotsStore(db: Kysely<Database>) {
@@ -31,14 +36,46 @@ export function createBotsStore(db: Kysely<Database>) {
     findById(id: string): Promise<BotRow | undefined> {
       return cache.load(`id:${id}`, async () => (await byId(id))[0]);
     },
-    /** Bots a user may use: public ones and their own. */
-    listVisibleTo(userId: string): Promise<BotRow[]> {
+    /**
+     * Public bots and the user's own, by handle: the only bots a list may show them
+     * (`authorize` then decides which of these it does).
+     */
+    listPublicOrOwnedBy(userId: string): Promise<BotRow[]> {
       return db
         .selectFrom("bots")
         .selectAll()
         .where((eb) => eb.or([eb("visibility", "=", "public"), eb("owner_id", "=", userId)]))
         .orderBy("handle")
         .execute();
+    },
+    /**
+     * Every bot with its owner's email, newest first, optionally those whose handle or display
+     * name contains some text.
+     */
+    async listWithOwners(
+      page: PageRequest & { contains?: string | undefined },
+    ): Promise<Page<BotWithOwner>> {
+      let query = db
+        .selectFrom("bots")
+        .innerJoin("users", "users.id", "bots.owner_id")
+        .selectAll("bots")
+        .select("users.email as owner_email");
+      const contains = page.contains;
+      if (contains) {
+        query = query.where((eb) =>
+          eb.or([
+            containsText("bots.handle", contains),
+            containsText("bots.display_name", contains),
+          ]),
+        );
+      }
+      if (page.after) query = query.where(rowsAfter("bots.created_at", "bots.id", page.after));
+      const rows = await query
+        .orderBy("bots.created_at", "desc")
+        .orderBy("bots.id", "desc")
+        .limit(page.limit + 1)
+        .execute();
+      return pageOf(rows, page.limit, (row) => ({ at: row.created_at, id: row.id }));
     },
     /** Every server bot; finds the bot an access key belongs to (keys are stored encrypted). */
     listServerBots(): Promise<BotRow[]> {

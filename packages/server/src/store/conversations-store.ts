@@ -1,9 +1,18 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
+import { containsText } from "./contains-text.js";
+import { pageOf, rowsAfter, type Page, type PageRequest } from "./list-page.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { ConversationsTable, Database } from "./schema.js";
 
 /** A stored conversation. */
 export type ConversationRow = Selectable<ConversationsTable>;
+
+/** A conversation with what a list shows of its bot. */
+export type ConversationWithBot = ConversationRow & {
+  bot_handle: string;
+  bot_display_name: string;
+  bot_avatar_url: string | null;
+};
 
 /** Conversations, always read through their owner. */
 export function createConversationsStore(db: Kysely<Database>) {
@@ -18,14 +27,35 @@ export function createConversationsStore(db: Kysely<Database>) {
     async findById(id: string): Promise<ConversationRow | undefined> {
       return (await byId(id))[0];
     },
-    listForUser(userId: string, limit = 100): Promise<ConversationRow[]> {
-      return db
+    /**
+     * A user's conversations with their bots, most recently updated first, optionally those
+     * whose title contains some text (ignoring case).
+     */
+    async listForUser(
+      userId: string,
+      page: PageRequest & { titleContains?: string | undefined },
+    ): Promise<Page<ConversationWithBot>> {
+      let query = db
         .selectFrom("conversations")
-        .selectAll()
-        .where("user_id", "=", userId)
-        .orderBy("updated_at", "desc")
-        .limit(limit)
+        .innerJoin("bots", "bots.id", "conversations.bot_id")
+        .selectAll("conversations")
+        .select([
+          "bots.handle as bot_handle",
+          "bots.display_name as bot_display_name",
+          "bots.avatar_url as bot_avatar_url",
+        ])
+        .where("conversations.user_id", "=", userId);
+      if (page.titleContains)
+        query = query.where(containsText("conversations.title", page.titleContains));
+      if (page.after) {
+        query = query.where(rowsAfter("conversations.updated_at", "conversations.id", page.after));
+      }
+      const rows = await query
+        .orderBy("conversations.updated_at", "desc")
+        .orderBy("conversations.id", "desc")
+        .limit(page.limit + 1)
         .execute();
+      return pageOf(rows, page.limit, (row) => ({ at: row.updated_at, id: row.id }));
     },
     async update(id: string, changes: Updateable<ConversationsTable>): Promise<void> {
       await db.updateTable("conversations").set(changes).where("id", "=", id).execute();

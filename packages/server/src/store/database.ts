@@ -13,6 +13,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { initialMigration } from "./migrations/0001-initial.js";
+import { adminAndRepliesMigration } from "./migrations/0002-admin-and-replies.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -86,7 +87,10 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
 }
 
 const migrations: MigrationProvider = {
-  getMigrations: async () => ({ "0001-initial": initialMigration }),
+  getMigrations: async () => ({
+    "0001-initial": initialMigration,
+    "0002-admin-and-replies": adminAndRepliesMigration,
+  }),
 };
 
 /** Whether `db` runs on PostgreSQL (for the few statements SQLite has no need of, or no form for). */

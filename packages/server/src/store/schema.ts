@@ -20,6 +20,8 @@ export interface UsersTable {
   password_hash: string;
   role: "admin" | "user";
   created_at: number;
+  /** When an admin disabled the account: it can no longer sign in or use its API keys. */
+  disabled_at: number | null;
 }
 
 export interface SessionsTable {
@@ -51,7 +53,8 @@ export interface BotsTable {
   avatar_url: string | null;
   greeting: string | null;
   owner_id: string;
-  visibility: "public" | "private";
+  /** `unlisted`: usable by anyone who knows the handle, listed only for its owner. */
+  visibility: "public" | "unlisted" | "private";
   kind: "server" | "in_process";
   server_url: string | null;
   /** The access key, AES-GCM encrypted: the platform must send it, so it cannot be hashed. */
@@ -63,6 +66,8 @@ export interface BotsTable {
   settings_fetched_at: number | null;
   /** How much history the bot receives: null for all, else the last N messages. */
   memory_last_n: number | null;
+  /** When an admin hid the bot: only its owner and admins may see or use it. */
+  hidden_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -90,6 +95,8 @@ export interface MessagesTable {
   content_type: string;
   status: "complete" | "streaming" | "incomplete" | "error";
   error_text: string | null;
+  /** For a reply that ended in error: 1 when retrying makes sense, 0 when not; else null. */
+  error_allow_retry: number | null;
   suggested_replies_json: string;
   files_json: string;
   attachments_json: string;

@@ -15,7 +15,8 @@ export function createSessionsStore(db: Kysely<Database>) {
       .innerJoin("users", "users.id", "sessions.user_id")
       .select(["users.id", "users.email", "users.role", "sessions.expires_at"])
       .where("sessions.id", "=", id)
-      .where("sessions.expires_at", ">", now),
+      .where("sessions.expires_at", ">", now)
+      .where("users.disabled_at", "is", null),
   );
   // Every cookie request looks its session up; every write below clears what is kept.
   const cache = new ShortLivedCache<{ user: UserIdentity; expiresAt: number }>();
@@ -25,8 +26,9 @@ export function createSessionsStore(db: Kysely<Database>) {
       cache.clear();
     },
     /**
-     * The user of a live session, in one query: this runs on every cookie request. A session
-     * ended on another instance may still be found here for up to a second.
+     * The user of a live session (not of a disabled account), in one query: this runs on every
+     * cookie request. A session ended on another instance may still be found here for up to a
+     * second; a change made here is seen at once.
      */
     async findLiveUser(id: string, now: number): Promise<UserIdentity | undefined> {
       const live = await cache.load(id, async () => {
@@ -42,6 +44,10 @@ export function createSessionsStore(db: Kysely<Database>) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom("sessions").where("id", "=", id).execute();
+      cache.clear();
+    },
+    /** Drops what is kept in memory: an account's role or standing changed. */
+    forgetCached(): void {
       cache.clear();
     },
   };

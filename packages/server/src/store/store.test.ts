@@ -34,6 +34,7 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     content_type: "text/markdown",
     status: "complete",
     error_text: null,
+    error_allow_retry: null,
     suggested_replies_json: "[]",
     files_json: "[]",
     attachments_json: "[]",
@@ -50,13 +51,9 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     const store = await freshStore();
     await migrateToLatest(store.db);
     const now = Date.now();
-    await store.users.insert({
-      id: "u9",
-      email: "t@example.com",
-      password_hash: "x",
-      role: "user",
-      created_at: now,
-    });
+    await store.users.insert(
+      userRow({ id: "u9", email: "t@example.com", role: "user", created_at: now }),
+    );
     expect((await store.users.findById("u9"))?.created_at).toBe(now);
   });
 
@@ -81,13 +78,7 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     const store = await freshStore();
     await seed(store);
     await expect(
-      store.users.insert({
-        id: "u2",
-        email: "a@example.com",
-        password_hash: "x",
-        role: "user",
-        created_at: 1,
-      }),
+      store.users.insert(userRow({ id: "u2", email: "a@example.com", role: "user" })),
     ).rejects.toThrow();
     expect((await store.users.findByEmail("a@example.com"))?.id).toBe("u1");
   });
@@ -147,13 +138,7 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
   it("runs the compiled-once lookups with each call's own values", async () => {
     const store = await freshStore();
     await seed(store);
-    await store.users.insert({
-      id: "u2",
-      email: "b@example.com",
-      password_hash: "x",
-      role: "user",
-      created_at: 1,
-    });
+    await store.users.insert(userRow({ id: "u2", email: "b@example.com", role: "user" }));
     await store.sessions.insert({ id: "s1", user_id: "u1", created_at: 1, expires_at: 100 });
     await store.sessions.insert({ id: "s2", user_id: "u2", created_at: 1, expires_at: 200 });
     expect(await store.sessions.findLiveUser("s1", 50)).toMatchObject({ id: "u1" });

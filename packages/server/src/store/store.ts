@@ -12,11 +12,18 @@ import { createUsersStore } from "./users-store.js";
 
 /** Every query the platform makes, grouped by table; one implementation for both dialects. */
 export function createStore(db: Kysely<Database>) {
+  const sessions = createSessionsStore(db);
+  const apiKeys = createApiKeysStore(db);
+  // Sessions and keys remember their user's role and standing: a change must end that at once.
+  const users = createUsersStore(db, () => {
+    sessions.forgetCached();
+    apiKeys.forgetCached();
+  });
   return {
     db,
-    users: createUsersStore(db),
-    sessions: createSessionsStore(db),
-    apiKeys: createApiKeysStore(db),
+    users,
+    sessions,
+    apiKeys,
     bots: createBotsStore(db),
     conversations: createConversationsStore(db),
     messages: createMessagesStore(db),

@@ -1,5 +1,7 @@
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { containsText } from "./contains-text.js";
 import { isPostgres } from "./database.js";
+import { pageOf, rowsAfter, type Page, type PageRequest } from "./list-page.js";
 import type { Database, UsersTable } from "./schema.js";
 
 /** A stored account. */
@@ -8,12 +10,42 @@ export type UserRow = Selectable<UsersTable>;
 /** Who an account is, as each request needs it (a session or API key brings it along). */
 export type UserIdentity = Pick<UserRow, "id" | "email" | "role">;
 
+/** What an admin may change about an account: its role, and whether it is disabled. */
+export interface AccountChanges {
+  role?: UserRow["role"] | undefined;
+  disabled?: boolean | undefined;
+}
+
+/** The result of {@link UsersStore.updateAccount}. */
+export type AccountUpdate =
+  | { updated: UserRow }
+  /** The change would leave the platform without an admin who can sign in. */
+  | { refused: "last_admin" }
+  | { refused: "not_found" };
+
+/** Since when an account is disabled after a change: as before, since `now`, or not at all. */
+function disabledSince(
+  current: number | null,
+  disabled: boolean | undefined,
+  now: number,
+): number | null {
+  if (disabled === undefined) return current;
+  return disabled ? (current ?? now) : null;
+}
+
 /** The account that owns built-in bots: it cannot sign in, and is not counted as a person. */
 export const SYSTEM_USER_ID = "usr_system";
 
-/** Accounts. */
-export function createUsersStore(db: Kysely<Database>) {
+/**
+ * Accounts. `onAccountChange` runs after an account's role or standing changed, so whatever
+ * keeps identities in memory (sessions, API keys) forgets them at once.
+ */
+export function createUsersStore(db: Kysely<Database>, onAccountChange: () => void = () => {}) {
   const onPostgres = isPostgres(db);
+  /** Serializes writes that count accounts (SQLite runs one transaction at a time already). */
+  const lockUsers = async (transaction: Transaction<Database>) => {
+    if (onPostgres) await sql`lock table users in share row exclusive mode`.execute(transaction);
+  };
   return {
     async insert(user: UserRow): Promise<void> {
       await db.insertInto("users").values(user).execute();
@@ -25,9 +57,7 @@ export function createUsersStore(db: Kysely<Database>) {
      */
     insertPerson(user: Omit<UserRow, "role">, admin: boolean): Promise<UserRow> {
       return db.transaction().execute(async (transaction) => {
-        // SQLite runs one transaction at a time on the platform's connection already.
-        if (onPostgres)
-          await sql`lock table users in share row exclusive mode`.execute(transaction);
+        await lockUsers(transaction);
         const { n } = await transaction
           .selectFrom("users")
           .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -47,6 +77,67 @@ export function createUsersStore(db: Kysely<Database>) {
     },
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    /** People's accounts, newest first, optionally those whose email contains some text. */
+    async listPeople(
+      page: PageRequest & { emailContains?: string | undefined },
+    ): Promise<Page<UserRow>> {
+      let query = db.selectFrom("users").selectAll().where("id", "!=", SYSTEM_USER_ID);
+      if (page.emailContains) query = query.where(containsText("email", page.emailContains));
+      if (page.after) query = query.where(rowsAfter("created_at", "id", page.after));
+      const rows = await query
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(page.limit + 1)
+        .execute();
+      return pageOf(rows, page.limit, (row) => ({ at: row.created_at, id: row.id }));
+    },
+    /**
+     * Changes a person's role or standing (disabled since `now`, unless they already were).
+     * Disabling ends their sessions in the same commit.
+     * Demoting or disabling an admin is refused when no other enabled admin would remain,
+     * decided under a table lock so two admins demoting each other cannot both succeed.
+     */
+    async updateAccount(id: string, changes: AccountChanges, now: number): Promise<AccountUpdate> {
+      const result = await db.transaction().execute(async (transaction): Promise<AccountUpdate> => {
+        await lockUsers(transaction);
+        const user = await transaction
+          .selectFrom("users")
+          .selectAll()
+          .where("id", "=", id)
+          .where("id", "!=", SYSTEM_USER_ID)
+          .executeTakeFirst();
+        if (!user) return { refused: "not_found" };
+        const updated: UserRow = {
+          ...user,
+          role: changes.role ?? user.role,
+          disabled_at: disabledSince(user.disabled_at, changes.disabled, now),
+        };
+        const losesAdmin =
+          user.role === "admin" &&
+          user.disabled_at === null &&
+          (updated.role !== "admin" || updated.disabled_at !== null);
+        if (losesAdmin) {
+          const { n } = await transaction
+            .selectFrom("users")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("role", "=", "admin")
+            .where("disabled_at", "is", null)
+            .where("id", "!=", id)
+            .executeTakeFirstOrThrow();
+          if (Number(n) === 0) return { refused: "last_admin" };
+        }
+        await transaction
+          .updateTable("users")
+          .set({ role: updated.role, disabled_at: updated.disabled_at })
+          .where("id", "=", id)
+          .execute();
+        if (updated.disabled_at !== null)
+          await transaction.deleteFrom("sessions").where("user_id", "=", id).execute();
+        return { updated };
+      });
+      if ("updated" in result) onAccountChange();
+      return result;
     },
   };
 }

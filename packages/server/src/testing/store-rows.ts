@@ -9,6 +9,7 @@ export function userRow(overrides: Partial<UserRow> = {}): UserRow {
     password_hash: "x",
     role: "admin",
     created_at: 1,
+    disabled_at: null,
     ...overrides,
   };
 }
@@ -31,6 +32,7 @@ export function botRow(overrides: Partial<BotRow> = {}): BotRow {
     settings_json: null,
     settings_fetched_at: null,
     memory_last_n: null,
+    hidden_at: null,
     created_at: 1,
     updated_at: 1,
     ...overrides,
