@@ -1,4 +1,9 @@
-import { ConflictError, InvalidRequestError, UnauthenticatedError } from "../errors.js";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidRequestError,
+  UnauthenticatedError,
+} from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { UserIdentity, UserRow } from "../store/users-store.js";
 import { hashPassword, verifyPassword } from "./password.js";
@@ -47,6 +52,7 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
           email: normalized,
           password_hash: await hashPassword(password),
           created_at: clock(),
+          disabled_at: null,
         },
         options.admin ?? false,
       );
@@ -62,6 +68,9 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
         user?.password_hash ?? "scrypt$16384$8$1$AAAA$AAAA",
       );
       if (!user || !valid) throw new UnauthenticatedError("Wrong email or password");
+      // Only after the password: whether an account is disabled is for its owner to learn.
+      if (user.disabled_at !== null)
+        throw new ForbiddenError("This account is disabled", "account_disabled");
       const token = randomToken();
       const now = clock();
       await store.sessions.insert({

@@ -2,7 +2,7 @@ import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../auth/accounts.js";
-import { authorize, type Principal } from "../auth/authorize.js";
+import { authorize, botResource, type Principal } from "../auth/authorize.js";
 import type { SecretBox } from "../auth/secret-box.js";
 import { randomId } from "../auth/tokens.js";
 import { ConflictError, InvalidRequestError, NotFoundError, PlatformError } from "../errors.js";
@@ -34,7 +34,7 @@ export const botInputSchema = z.strictObject({
   description: z.string().max(2000).default(""),
   avatar_url: z.url().nullable().optional(),
   greeting: z.string().max(4000).nullable().optional(),
-  visibility: z.enum(["public", "private"]).default("public"),
+  visibility: z.enum(["public", "unlisted", "private"]).default("public"),
   server_url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
   access_key: z
     .string()
@@ -58,6 +58,7 @@ export function publicBot(bot: BotRow, registry: BotRegistry) {
     greeting: bot.greeting ?? settings.introduction_message,
     owner_id: bot.owner_id,
     visibility: bot.visibility,
+    hidden: bot.hidden_at !== null,
     kind: bot.kind,
     server_url: bot.server_url,
     memory_last_n: bot.memory_last_n,
@@ -107,6 +108,7 @@ export function createBotsService(deps: {
           password_hash: "!",
           role: "user",
           created_at: clock(),
+          disabled_at: null,
         });
       }
       for (const [name, builtin] of Object.entries(BUILTIN_BOTS)) {
@@ -128,6 +130,7 @@ export function createBotsService(deps: {
           settings_json: null,
           settings_fetched_at: null,
           memory_last_n: null,
+          hidden_at: null,
           created_at: now,
           updated_at: now,
         };
@@ -167,6 +170,7 @@ export function createBotsService(deps: {
         settings_json: null,
         settings_fetched_at: null,
         memory_last_n: values.memory_last_n ?? null,
+        hidden_at: null,
         created_at: now,
         updated_at: now,
       };
@@ -179,25 +183,22 @@ export function createBotsService(deps: {
     /** A bot the actor may use, by handle; 404 otherwise. */
     async usable(actor: Principal, handle: string): Promise<BotRow> {
       const bot = await store.bots.findByHandle(handle);
-      if (
-        !bot ||
-        !authorize(actor, "use", { kind: "bot", ownerId: bot.owner_id, visibility: bot.visibility })
-      ) {
+      if (!bot || !authorize(actor, "use", botResource(bot))) {
         throw new NotFoundError(`Bot "${handle}"`);
       }
       return bot;
     },
 
+    /** The bots a list shows the actor (GET /api/bots, /v1/models), by handle. */
+    async listed(actor: Principal): Promise<BotRow[]> {
+      const candidates = await store.bots.listPublicOrOwnedBy(actor.userId);
+      return candidates.filter((bot) => authorize(actor, "list", botResource(bot)));
+    },
+
     /** A bot the actor may change (its owner or an admin); 404 when they may not even see it. */
     async editable(actor: Actor, handle: string): Promise<BotRow> {
       const bot = await service.usable(actor, handle);
-      if (
-        !authorize(actor, "write", {
-          kind: "bot",
-          ownerId: bot.owner_id,
-          visibility: bot.visibility,
-        })
-      ) {
+      if (!authorize(actor, "write", botResource(bot))) {
         throw new NotFoundError(`Bot "${handle}"`);
       }
       return bot;

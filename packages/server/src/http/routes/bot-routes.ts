@@ -11,9 +11,9 @@ import { readJson } from "../read-json.js";
 export const botRoutes = new Hono<AppEnv>()
   .get("/", async (context) => {
     const actor = requireActor(context);
-    const { store, registry } = context.var.platform;
-    const bots = await store.bots.listVisibleTo(actor.userId);
-    return context.json({ bots: bots.map((bot) => publicBot(bot, registry)) });
+    const { bots, registry } = context.var.platform;
+    const listed = await bots.listed(actor);
+    return context.json({ bots: listed.map((bot) => publicBot(bot, registry)) });
   })
   .post("/", async (context) => {
     const actor = requireActor(context);

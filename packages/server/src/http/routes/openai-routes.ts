@@ -12,7 +12,7 @@ import { requireApiKey } from "../../openai-api/require-api-key.js";
 export const openaiRoutes = new Hono<AppEnv>()
   .get("/models", async (context) => {
     const actor = await requireApiKey(context);
-    const bots = await context.var.platform.store.bots.listVisibleTo(actor.userId);
+    const bots = await context.var.platform.bots.listed(actor);
     return context.json({ object: "list", data: bots.map(modelObject) });
   })
   .get("/models/:model", async (context) => {
