@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { createAdminService } from "./admin/admin-service.js";
 import { createAccounts } from "./auth/accounts.js";
 import { createSecretBox } from "./auth/secret-box.js";
 import { createBotRegistry } from "./bots/bot-registry.js";
@@ -65,6 +66,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       logger.warn({ bot: bot.handle, err: error }, "bot settings fetch failed"),
   });
   const accounts = createAccounts(store, clock);
+  const admin = createAdminService({ store, clock });
   const log = overrides.generationLog ?? createMemoryGenerationLog();
   const metrics = createMetrics();
   metrics.gauge("parlor_active_generations", () => log.running().length);
@@ -145,6 +147,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     registry,
     bots,
     accounts,
+    admin,
     log,
     liveQueries,
     metrics,

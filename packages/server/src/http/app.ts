@@ -1,13 +1,14 @@
 import { Hono, type Context } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
-import { PlatformError } from "../errors.js";
 import { isOpenAIPath, openaiErrorResponse } from "../openai-api/openai-error.js";
 import type { Platform } from "../platform.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./authenticate.js";
 import { limitBody } from "./body-limit.js";
+import { noSuchRoute } from "./no-such-route.js";
 import { openApiDocument } from "./openapi/openapi-document.js";
 import { errorResponse } from "./error-response.js";
+import { adminRoutes } from "./routes/admin-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { botRoutes } from "./routes/bot-routes.js";
 import { conversationRoutes } from "./routes/conversation-routes.js";
@@ -38,16 +39,7 @@ export function createApp(platform: Platform) {
         platform.logger.error({ err: failure, path: context.req.path }, "request failed"),
     );
   app.onError((error, context) => failWith(context, error));
-  app.notFound((context) =>
-    failWith(
-      context,
-      new PlatformError(
-        "not_found",
-        404,
-        `No such route: ${context.req.method} ${context.req.path}`,
-      ),
-    ),
-  );
+  app.notFound((context) => failWith(context, noSuchRoute(context)));
   app.use(async (context, next) => {
     context.set("platform", platform);
     await next();
@@ -78,6 +70,7 @@ export function createApp(platform: Platform) {
   api.route("/conversations", conversationRoutes);
   api.route("/messages", messageRoutes);
   api.route("/files", uploadRoutes);
+  api.route("/admin", adminRoutes);
   app.route("/api", api);
   app.route("/bot", poeRoutes);
   app.route("/v1", openaiRoutes);

@@ -1,0 +1,86 @@
+import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
+import { authorize } from "../../auth/authorize.js";
+import { publicBot } from "../../bots/bots-service.js";
+import type { BotRegistry } from "../../bots/bot-registry.js";
+import type { BotWithOwner } from "../../store/bots-store.js";
+import type { UserRow } from "../../store/users-store.js";
+import type { AppEnv } from "../app-env.js";
+import { requireActor } from "../authenticate.js";
+import { readListQuery } from "../list-query.js";
+import { noSuchRoute } from "../no-such-route.js";
+import { nextCursor } from "../page-cursor.js";
+import { readJsonAs } from "../read-json.js";
+
+const userChangesSchema = z.strictObject({
+  disabled: z.boolean().optional(),
+  role: z.enum(["admin", "user"]).optional(),
+});
+const botChangesSchema = z.strictObject({ hidden: z.boolean() });
+
+/** An account as admins see it. */
+function adminUser(user: UserRow) {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    created_at: user.created_at,
+    disabled_at: user.disabled_at,
+  };
+}
+
+/** A bot as admins see it: as everyone does, and whose it is. */
+function adminBot(bot: BotWithOwner, registry: BotRegistry) {
+  return { ...publicBot(bot, registry), owner_email: bot.owner_email };
+}
+
+/**
+ * Anyone but an admin, signed in or not, gets the 404 of a route that does not exist, before
+ * anything else is looked at: the admin API is not there for them.
+ */
+const adminsOnly = createMiddleware<AppEnv>(async (context, next) => {
+  const actor = context.var.actor;
+  if (!actor || !authorize(actor, "administer", { kind: "platform" })) throw noSuchRoute(context);
+  await next();
+});
+
+/** The admin API: accounts (disable, role) and every bot (hide). */
+export const adminRoutes = new Hono<AppEnv>()
+  .use(adminsOnly)
+  .get("/users", async (context) => {
+    const { search, ...page } = readListQuery(context, 50);
+    const listed = await context.var.platform.admin.listUsers(requireActor(context), {
+      ...page,
+      emailContains: search,
+    });
+    return context.json({ users: listed.rows.map(adminUser), next_cursor: nextCursor(listed) });
+  })
+  .patch("/users/:id", async (context) => {
+    const changes = await readJsonAs(context, userChangesSchema);
+    const user = await context.var.platform.admin.updateUser(
+      requireActor(context),
+      context.req.param("id"),
+      changes,
+    );
+    return context.json({ user: adminUser(user) });
+  })
+  .get("/bots", async (context) => {
+    const { search, ...page } = readListQuery(context, 50);
+    const { admin, registry } = context.var.platform;
+    const listed = await admin.listBots(requireActor(context), { ...page, contains: search });
+    return context.json({
+      bots: listed.rows.map((bot) => adminBot(bot, registry)),
+      next_cursor: nextCursor(listed),
+    });
+  })
+  .patch("/bots/:handle", async (context) => {
+    const { hidden } = await readJsonAs(context, botChangesSchema);
+    const { admin, registry } = context.var.platform;
+    const bot = await admin.setBotHidden(
+      requireActor(context),
+      context.req.param("handle"),
+      hidden,
+    );
+    return context.json({ bot: adminBot(bot, registry) });
+  });
