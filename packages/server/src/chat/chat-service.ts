@@ -1,6 +1,6 @@
 import { createIdentifier, type QueryRequest } from "@parlor/protocol";
 import type { Actor } from "../auth/accounts.js";
-import { authorize } from "../auth/authorize.js";
+import { authorize, botResource } from "../auth/authorize.js";
 import { randomToken } from "../auth/tokens.js";
 import type { BotRegistry } from "../bots/bot-registry.js";
 import type { BotsService } from "../bots/bots-service.js";
@@ -11,7 +11,9 @@ import type { LiveQueries } from "../relay/live-queries.js";
 import { renewFileUrls } from "../poe-api/files/signed-file-url.js";
 import { createCheckpoints } from "../relay/checkpoints.js";
 import { runGeneration, type GenerationDeps } from "../relay/run-generation.js";
-import type { ConversationRow } from "../store/conversations-store.js";
+import type { BotRow } from "../store/bots-store.js";
+import type { ConversationRow, ConversationWithBot } from "../store/conversations-store.js";
+import type { Page, PageRequest } from "../store/list-page.js";
 import type { MessageRow } from "../store/messages-store.js";
 import type { Store } from "../store/store.js";
 import {
@@ -21,6 +23,7 @@ import {
   type AttachmentResolver,
   type StoredAttachment,
 } from "./build-query-request.js";
+import { replyParent } from "./reply-parent.js";
 
 /** What a user sends. */
 export interface MessageInput {
@@ -28,6 +31,11 @@ export interface MessageInput {
   /** Ids of the user's uploads (POST /api/files). */
   attachments?: unknown;
   parameters?: Record<string, unknown>;
+  /**
+   * The message this one follows: a finished bot reply of the current context, or null for a
+   * new first message (editing the first one). Left out: the context's last message.
+   */
+  parentId?: string | null | undefined;
 }
 
 /**
@@ -86,6 +94,16 @@ export function createChatService(deps: {
     return { message, conversation };
   }
 
+  /**
+   * The conversation's bot, if the actor may still use it: a bot made private or hidden since
+   * takes no new messages from those it no longer serves.
+   */
+  async function usableBotOf(actor: Actor, conversation: ConversationRow): Promise<BotRow> {
+    const bot = await store.bots.findById(conversation.bot_id);
+    if (!bot || !authorize(actor, "use", botResource(bot))) throw new NotFoundError("Bot");
+    return bot;
+  }
+
   const newMessage = (
     conversation: ConversationRow,
     fields: Partial<MessageRow> & Pick<MessageRow, "role">,
@@ -100,6 +118,7 @@ export function createChatService(deps: {
       content_type: "text/markdown",
       status: "complete",
       error_text: null,
+      error_allow_retry: null,
       suggested_replies_json: "[]",
       files_json: "[]",
       attachments_json: "[]",
@@ -117,12 +136,11 @@ export function createChatService(deps: {
   async function startReply(
     actor: Actor,
     conversation: ConversationRow,
+    bot: BotRow,
     botMessage: MessageRow,
     /** The conversation's messages when the caller already has them (saves a query). */
     known?: MessageRow[],
   ): Promise<void> {
-    const bot = await store.bots.findById(conversation.bot_id);
-    if (!bot) throw new NotFoundError("Bot");
     const messages = known ?? (await store.messages.listForConversation(conversation.id));
     const settings = registry.settingsOf(bot);
     // The reply's own context, not the conversation's current one: a reply regenerated after
@@ -192,7 +210,11 @@ export function createChatService(deps: {
       return conversation;
     },
 
-    listConversations: (actor: Actor) => store.conversations.listForUser(actor.userId),
+    /** The actor's conversations with their bots, most recently updated first. */
+    listConversations: (
+      actor: Actor,
+      page: PageRequest & { titleContains?: string | undefined },
+    ): Promise<Page<ConversationWithBot>> => store.conversations.listForUser(actor.userId, page),
 
     async getConversation(actor: Actor, id: string) {
       const conversation = await ownConversation(actor, id);
@@ -221,24 +243,19 @@ export function createChatService(deps: {
       if (typeof input.content !== "string" || input.content.trim() === "") {
         throw new InvalidRequestError("content: a message needs some text");
       }
+      const bot = await usableBotOf(actor, conversation);
       await admit?.(conversation);
       const attachments = await deps.loadAttachments(actor, input.attachments);
-      if (attachments.length > 0) {
-        const bot = await store.bots.findById(conversation.bot_id);
-        if (bot && !registry.settingsOf(bot).allow_attachments) {
-          throw new InvalidRequestError(
-            `attachments: ${bot.display_name} does not accept attachments`,
-          );
-        }
+      if (attachments.length > 0 && !registry.settingsOf(bot).allow_attachments) {
+        throw new InvalidRequestError(
+          `attachments: ${bot.display_name} does not accept attachments`,
+        );
       }
       const messages = await store.messages.listForConversation(conversationId);
-      const last = messages
-        .filter((message) => message.context_id === conversation.context_id)
-        .at(-1);
       const userMessage = newMessage(conversation, {
         role: "user",
         content: input.content,
-        parent_id: last?.id ?? null,
+        parent_id: replyParent(messages, conversation.context_id, input.parentId),
         attachments_json: JSON.stringify(attachments),
         parameters_json: JSON.stringify(input.parameters ?? {}),
       });
@@ -254,7 +271,8 @@ export function createChatService(deps: {
           ? { title: input.content.slice(0, 80), updated_at: clock() }
           : { updated_at: clock() };
       await store.messages.insertMany([userMessage, botMessage], { id: conversation.id, changes });
-      await startReply(actor, conversation, botMessage, [...messages, userMessage, botMessage]);
+      const known = [...messages, userMessage, botMessage];
+      await startReply(actor, conversation, bot, botMessage, known);
       return { userMessage, botMessage };
     },
 
@@ -265,6 +283,7 @@ export function createChatService(deps: {
         throw new InvalidRequestError("Only a bot reply can be regenerated");
       if (log.isRunning(message.id))
         throw new InvalidRequestError("That reply is still being written");
+      const bot = await usableBotOf(actor, conversation);
       await admit?.(conversation);
       const botMessage = newMessage(conversation, {
         role: "bot",
@@ -273,13 +292,25 @@ export function createChatService(deps: {
         context_id: message.context_id,
       });
       await store.messages.insert(botMessage);
-      await startReply(actor, conversation, botMessage);
+      await startReply(actor, conversation, bot, botMessage);
       return botMessage;
     },
 
     async stop(actor: Actor, messageId: string): Promise<boolean> {
       await ownMessage(actor, messageId);
       return log.stop(messageId);
+    },
+
+    /** Gives a conversation a new title (already checked: 1–200 characters, trimmed). */
+    async renameConversation(
+      actor: Actor,
+      conversationId: string,
+      title: string,
+    ): Promise<ConversationRow> {
+      const conversation = await ownConversation(actor, conversationId);
+      // Not its activity: a rename does not move the conversation up the list.
+      await store.conversations.update(conversation.id, { title });
+      return { ...conversation, title };
     },
 
     /** Starts a new context: earlier messages stay visible but are no longer sent to the bot. */

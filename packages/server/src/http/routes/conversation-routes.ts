@@ -1,42 +1,59 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { InvalidRequestError } from "../../errors.js";
-import type { MessageRow } from "../../store/messages-store.js";
+import type { ConversationWithBot } from "../../store/conversations-store.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
+import { readListQuery } from "../list-query.js";
+import { nextCursor } from "../page-cursor.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
-import { readJson, stringField } from "../read-json.js";
+import { readJson, readJsonAs, stringField } from "../read-json.js";
+import { publicMessage } from "./public-message.js";
 import {
   respondWithGeneration,
   sentMessageHeaders,
   wantsEventStream,
 } from "./generation-response.js";
 
-/** A message as the API shows it; `metadata` stays between the platform and the bot. */
-export function publicMessage(message: MessageRow, renewFileUrls: (text: string) => string) {
+const renameSchema = z.strictObject({
+  title: z.string().trim().min(1, "a title needs some text").max(200, "at most 200 characters"),
+});
+
+/** A conversation as a list shows it: the conversation, and enough of its bot to show it. */
+function listedConversation({
+  bot_handle,
+  bot_display_name,
+  bot_avatar_url,
+  ...conversation
+}: ConversationWithBot) {
   return {
-    id: message.id,
-    conversation_id: message.conversation_id,
-    parent_id: message.parent_id,
-    role: message.role,
-    content: renewFileUrls(message.content),
-    content_type: message.content_type,
-    status: message.status,
-    error: message.error_text,
-    suggested_replies: JSON.parse(message.suggested_replies_json) as string[],
-    files: JSON.parse(renewFileUrls(message.files_json)) as unknown[],
-    attachments: JSON.parse(message.attachments_json) as unknown[],
-    feedback: message.feedback,
-    reaction: message.reaction,
-    context_id: message.context_id,
-    created_at: message.created_at,
+    ...conversation,
+    bot: { handle: bot_handle, display_name: bot_display_name, avatar_url: bot_avatar_url },
   };
 }
 
-/** Conversations: create per bot, list, read with history, delete, reset context, send. */
+/** What a send's `parent_id` may be: left out, null (a new first message), or a message id. */
+function parentIdOf(body: Record<string, unknown>): string | null | undefined {
+  const parentId = body.parent_id;
+  if (parentId === undefined || parentId === null || typeof parentId === "string") return parentId;
+  throw new InvalidRequestError(
+    "parent_id: the id of the bot reply to follow, or null to start a new first message",
+  );
+}
+
+/** Conversations: create per bot, list, read with history, rename, delete, reset context, send. */
 export const conversationRoutes = new Hono<AppEnv>()
   .get("/", async (context) => {
-    const conversations = await context.var.platform.chat.listConversations(requireActor(context));
-    return context.json({ conversations });
+    const actor = requireActor(context);
+    const { search, ...page } = readListQuery(context, 30);
+    const listed = await context.var.platform.chat.listConversations(actor, {
+      ...page,
+      titleContains: search,
+    });
+    return context.json({
+      conversations: listed.rows.map(listedConversation),
+      next_cursor: nextCursor(listed),
+    });
   })
   .post("/", async (context) => {
     const body = await readJson(context);
@@ -57,6 +74,16 @@ export const conversationRoutes = new Hono<AppEnv>()
         publicMessage(message, context.var.platform.renewFileUrls),
       ),
     });
+  })
+  .patch("/:id", async (context) => {
+    const actor = requireActor(context);
+    const { title } = await readJsonAs(context, renameSchema);
+    const conversation = await context.var.platform.chat.renameConversation(
+      actor,
+      context.req.param("id"),
+      title,
+    );
+    return context.json({ conversation });
   })
   .delete("/:id", async (context) => {
     await context.var.platform.chat.deleteConversation(
@@ -88,6 +115,7 @@ export const conversationRoutes = new Hono<AppEnv>()
         content: stringField(body, "content"),
         attachments: body.attachments,
         parameters: parameters as Record<string, unknown>,
+        parentId: parentIdOf(body),
       },
       admitMessageWithinRateLimits(context.var.platform, actor.userId),
     );

@@ -5,7 +5,7 @@ import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
 import { readJson } from "../read-json.js";
-import { publicMessage } from "./conversation-routes.js";
+import { publicMessage } from "./public-message.js";
 import {
   respondWithGeneration,
   sentMessageHeaders,

@@ -1,0 +1,28 @@
+import type { MessageRow } from "../../store/messages-store.js";
+
+/** Whether retrying a failed reply makes sense: null unless the reply ended in error. */
+export function allowRetryOf(message: MessageRow): boolean | null {
+  return message.error_allow_retry === null ? null : message.error_allow_retry === 1;
+}
+
+/** A message as the API shows it; `metadata` stays between the platform and the bot. */
+export function publicMessage(message: MessageRow, renewFileUrls: (text: string) => string) {
+  return {
+    id: message.id,
+    conversation_id: message.conversation_id,
+    parent_id: message.parent_id,
+    role: message.role,
+    content: renewFileUrls(message.content),
+    content_type: message.content_type,
+    status: message.status,
+    error: message.error_text,
+    allow_retry: allowRetryOf(message),
+    suggested_replies: JSON.parse(message.suggested_replies_json) as string[],
+    files: JSON.parse(renewFileUrls(message.files_json)) as unknown[],
+    attachments: JSON.parse(message.attachments_json) as unknown[],
+    feedback: message.feedback,
+    reaction: message.reaction,
+    context_id: message.context_id,
+    created_at: message.created_at,
+  };
+}
