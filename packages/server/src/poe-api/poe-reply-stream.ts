@@ -17,7 +17,7 @@ export function outcomeError(outcome: DispatchOutcome): ErrorEventData | undefin
   if (outcome.status === "complete") return undefined;
   const botError = outcome.reply.error;
   const data: ErrorEventData = {
-    allow_retry: botError?.allow_retry ?? outcome.status === "error",
+    allow_retry: outcome.allowRetry ?? false,
     text: outcome.errorText ?? "The bot did not finish its reply",
   };
   if (botError?.error_type !== undefined) data.error_type = botError.error_type;

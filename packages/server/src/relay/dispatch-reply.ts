@@ -32,6 +32,12 @@ export interface DispatchOutcome {
   status: "complete" | "incomplete" | "error";
   /** What the user is told when the reply is not complete. */
   errorText: string | null;
+  /**
+   * For a reply that ended in error, whether trying again makes sense: false only when the
+   * bot said so (`allow_retry: false`, or a JSON reply's `error`), true for the platform's own
+   * failures (timeouts, an unreachable bot); null when the reply did not fail.
+   */
+  allowRetry: boolean | null;
   reply: ReplyState;
   calls: CallRecord[];
 }
@@ -108,8 +114,9 @@ export async function dispatchReply(
     // A stop during the pause must not start the retry: the next attempt's abort listener
     // would never fire for a signal that is already aborted.
     if (options.signal.aborted) {
-      const reply = result.outcome.reply;
-      return { status: "incomplete", errorText: stopReason(options.signal), reply, calls };
+      const { reply } = result.outcome;
+      const errorText = stopReason(options.signal);
+      return { status: "incomplete", errorText, allowRetry: null, reply, calls };
     }
   }
 }
@@ -173,7 +180,12 @@ async function attemptReply(
     errorText: string | null,
     retryable = false,
   ): AttemptResult => ({
-    outcome: { status, errorText, reply },
+    outcome: {
+      status,
+      errorText,
+      allowRetry: status === "error" ? (reply.error?.allow_retry ?? true) : null,
+      reply,
+    },
     retryable,
     textShown,
     record: {

@@ -76,6 +76,7 @@ export async function runGeneration(
       content_type: reply.meta.content_type,
       status: outcome.status,
       error_text: outcome.errorText,
+      error_allow_retry: outcome.allowRetry === null ? null : Number(outcome.allowRetry),
       suggested_replies_json: JSON.stringify(reply.suggestedReplies),
       files_json: JSON.stringify(reply.files),
       metadata: reply.metadata,
@@ -93,7 +94,12 @@ export async function runGeneration(
     userId: target.userId,
     requestType: "query",
   });
-  deps.log.finish(id, { status: outcome.status, error: outcome.errorText, text: reply.text });
+  deps.log.finish(id, {
+    status: outcome.status,
+    error: outcome.errorText,
+    text: reply.text,
+    allow_retry: outcome.allowRetry,
+  });
   deps.onFinished?.(outcome, target.botId);
   return outcome;
 }

@@ -4,6 +4,7 @@ import type { GenerationEvent, GenerationLog } from "../../relay/generation-log.
 import type { MessageRow } from "../../store/messages-store.js";
 import type { Store } from "../../store/store.js";
 import { startKeepAlive, stopKeepAlive } from "../heartbeats.js";
+import { allowRetryOf } from "./public-message.js";
 
 /** What serving a reply stream needs. */
 export interface StreamDeps {
@@ -31,7 +32,12 @@ function snapshotEvents(
   if (message.status !== "streaming") {
     events.push({
       event: "done",
-      data: { status: message.status, error: message.error_text, text: content },
+      data: {
+        status: message.status,
+        error: message.error_text,
+        text: content,
+        allow_retry: allowRetryOf(message),
+      },
     });
   }
   // Snapshot ids continue after what the client has, so a later resume never goes backwards.
