@@ -60,7 +60,9 @@ export const accountPaths: PathsObject = {
         },
         ...badRequest("email or password is missing"),
         "401": errorResponse("`unauthenticated`: wrong email or password"),
-        ...csrfError,
+        "403": errorResponse(
+          "`account_disabled`: the password is right but an admin disabled the account; `csrf`: a cross-site browser request",
+        ),
         ...tooLarge,
         "429": retryLater(
           "`rate_limited`: over `PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE` attempts for this email, right or wrong",

@@ -26,7 +26,8 @@ export const botPaths: PathsObject = {
     get: {
       operationId: "listBots",
       summary: "List the bots you can use",
-      description: "Public bots and your own, by handle.",
+      description:
+        "Public bots and your own, by handle; admins also see public bots that admins hid. Unlisted and private bots of others are never listed (an unlisted one is opened by its handle).",
       tags: ["bots"],
       security: COOKIE_OR_API_KEY,
       responses: {
@@ -92,6 +93,8 @@ export const botPaths: PathsObject = {
     get: {
       operationId: "getBot",
       summary: "One bot",
+      description:
+        "Public and unlisted bots, your own, and for admins any bot; a bot an admin hid only for its owner and admins.",
       tags: ["bots"],
       security: COOKIE_OR_API_KEY,
       parameters: [handle],

@@ -6,9 +6,11 @@ import {
   eventStreamResponse,
   jsonBody,
   jsonResponse,
+  listParams,
   notFound,
   object,
   okResponse,
+  pageOf,
   pathParam,
   rateLimited,
   ref,
@@ -30,14 +32,17 @@ export const chatPaths: PathsObject = {
     get: {
       operationId: "listConversations",
       summary: "Your conversations",
-      description: "The 100 most recently updated.",
+      description:
+        "Most recently updated first (a sent message moves a conversation up, a rename does not), each with its bot's handle, name and avatar.",
       tags: ["conversations"],
       security: COOKIE_OR_API_KEY,
+      parameters: listParams(30, "title"),
       responses: {
         "200": jsonResponse(
-          "The conversations",
-          object({ conversations: { type: "array", items: ref("Conversation") } }),
+          "A page of conversations",
+          pageOf("conversations", ref("ListedConversation")),
         ),
+        ...badRequest("`limit` is not 1–100, or `cursor` is not one this list gave out"),
         ...authErrors,
       },
     },
@@ -76,6 +81,27 @@ export const chatPaths: PathsObject = {
         ),
         ...authErrors,
         ...notFound("conversation"),
+      },
+    },
+    patch: {
+      operationId: "renameConversation",
+      summary: "Rename a conversation",
+      tags: ["conversations"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [conversationId],
+      requestBody: jsonBody(
+        object(
+          { title: { type: "string", minLength: 1, maxLength: 200, description: "Trimmed" } },
+          { closed: true },
+        ),
+      ),
+      responses: {
+        "200": jsonResponse("The conversation", object({ conversation: ref("Conversation") })),
+        ...badRequest("`title` is blank or over 200 characters, or another field is there"),
+        ...authErrors,
+        ...csrfError,
+        ...notFound("conversation"),
+        ...tooLarge,
       },
     },
     delete: {
@@ -133,8 +159,13 @@ export const chatPaths: PathsObject = {
               type: "object",
               description: "Values for the bot's parameter controls, sent with the message",
             },
+            parent_id: {
+              type: ["string", "null"],
+              description:
+                "The finished bot reply of the current context this message follows, to edit and resend a message or answer a chosen branch; null starts a new first message. Left out: after the context's last message. The bot sees only that branch.",
+            },
           },
-          { optional: ["attachments", "parameters"] },
+          { optional: ["attachments", "parameters", "parent_id"] },
         ),
       ),
       responses: {
@@ -148,11 +179,13 @@ export const chatPaths: PathsObject = {
         ),
         "200": sentStreamResponse("With `Accept: text/event-stream`: the reply's events", true),
         ...badRequest(
-          "`content` is missing or blank, `attachments` is not a list of at most 20 file ids, `parameters` is not an object, or the bot does not accept attachments",
+          "`content` is missing or blank, `attachments` is not a list of at most 20 file ids, `parameters` is not an object, the bot does not accept attachments, or `parent_id` is not a finished bot reply of the current context",
         ),
         ...authErrors,
         ...csrfError,
-        ...notFound("conversation, or an attached file that is not yours"),
+        ...notFound(
+          "conversation, an attached file that is not yours, or the conversation's bot is no longer one you may use",
+        ),
         ...tooLarge,
         "429": rateLimited("PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE"),
       },
@@ -177,7 +210,7 @@ export const chatPaths: PathsObject = {
       operationId: "streamReply",
       summary: "Attach to a reply's event stream",
       description:
-        "SSE with numbered events: `meta`, `text`, `replace_response`, `suggested_reply`, `file`, then `done` `{status, error, text}` and the stream ends. `: keep-alive` comments every 15 s. Resume with Last-Event-ID (or ?after=). Closing the stream never stops the bot.",
+        "SSE with numbered events: `meta`, `text`, `replace_response`, `suggested_reply`, `file`, then `done` `{status, error, text, allow_retry}` and the stream ends. `: keep-alive` comments every 15 s. Resume with Last-Event-ID (or ?after=). Closing the stream never stops the bot.",
       tags: ["messages"],
       security: COOKIE_OR_API_KEY,
       parameters: [
@@ -240,7 +273,7 @@ export const chatPaths: PathsObject = {
         ...badRequest("the message is not a bot reply, or it is still being written"),
         ...authErrors,
         ...csrfError,
-        ...notFound("message"),
+        ...notFound("message, or the conversation's bot is no longer one you may use"),
         "429": rateLimited("PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE"),
       },
     },

@@ -22,6 +22,8 @@ export const openaiPaths: PathsObject = {
     get: {
       operationId: "listModels",
       summary: "The bots this key can use, as models",
+      description:
+        "The bots GET /api/bots lists for the key's user; unlisted bots work as a model by their handle but are listed only for their owner.",
       tags: ["openai api"],
       security: API_KEY_ONLY,
       responses: { "200": jsonResponse("The models", ref("ModelList")), ...keyErrors },

@@ -1,4 +1,5 @@
 import { accountPaths } from "./account-paths.js";
+import { adminPaths } from "./admin-paths.js";
 import { botPaths } from "./bot-paths.js";
 import { chatPaths } from "./chat-paths.js";
 import { filePaths } from "./file-paths.js";
@@ -34,6 +35,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "poe bot api", description: "Poe's bot API, for fastapi_poe and the SDK" },
     { name: "openai api", description: "OpenAI-compatible chat completions" },
     { name: "operations", description: "Health, metrics, this document" },
+    { name: "admin", description: "Managing accounts and every bot (admins only)" },
   ],
   paths: {
     ...operationsPaths,
@@ -43,6 +45,7 @@ export const openApiDocument: OpenApiDocument = {
     ...filePaths,
     ...poePaths,
     ...openaiPaths,
+    ...adminPaths,
   },
   components: {
     schemas: { ...platformSchemas, ...protocolSchemas, ...openaiSchemas },

@@ -156,3 +156,32 @@ export const retryLater = (
 /** 429 from a per-user and per-bot rate limit; `/v1` answers it in OpenAI's shape. */
 export const rateLimited = (which: string, shape: "Error" | "OpenAIError" = "Error") =>
   retryLater(`\`rate_limited\`: over ${which} per user, or ten times it per bot`, shape);
+
+/** The query parameters of a paged list: `limit`, `cursor`, and `q` searching `searched`. */
+export const listParams = (defaultLimit: number, searched: string): ParameterObject[] => [
+  {
+    name: "limit",
+    in: "query",
+    description: "How many to return",
+    schema: { type: "integer", minimum: 1, maximum: 100, default: defaultLimit },
+  },
+  {
+    name: "cursor",
+    in: "query",
+    description: "The `next_cursor` of the previous page; the first page without it",
+    schema: { type: "string" },
+  },
+  {
+    name: "q",
+    in: "query",
+    description: `Only those whose ${searched} contains this text (ignoring case; % and _ are plain characters)`,
+    schema: { type: "string", maxLength: 200 },
+  },
+];
+
+/** A page of a list: `items` under `name`, and where the next page starts. */
+export const pageOf = (name: string, items: SchemaOrRef): SchemaObject =>
+  object({
+    [name]: { type: "array", items },
+    next_cursor: nullable("string", "Pass as `cursor` for the next page; null on the last page"),
+  });

@@ -22,6 +22,7 @@ export interface SchemaObject {
   enum?: (string | number | boolean | null)[];
   const?: string | number | boolean | null;
   oneOf?: SchemaOrRef[];
+  allOf?: SchemaOrRef[];
   anyOf?: SchemaOrRef[];
   format?: string;
   pattern?: string;

@@ -23,6 +23,16 @@ export const platformSchemas: Record<string, SchemaObject> = {
     role: { type: "string", enum: ["admin", "user"] },
     created_at: timestamp(),
   }),
+  AdminUser: object(
+    {
+      id: { type: "string" },
+      email: { type: "string" },
+      role: { type: "string", enum: ["admin", "user"] },
+      created_at: timestamp(),
+      disabled_at: nullable("integer", "When an admin disabled the account; null while enabled"),
+    },
+    { description: "An account as admins see it" },
+  ),
   SessionUser: object(
     {
       id: { type: "string" },
@@ -80,7 +90,16 @@ export const platformSchemas: Record<string, SchemaObject> = {
     avatar_url: nullable("string"),
     greeting: nullable("string", "The bot's own greeting, else its introduction_message"),
     owner_id: { type: "string", description: "`usr_system` for built-in bots" },
-    visibility: { type: "string", enum: ["public", "private"] },
+    visibility: {
+      type: "string",
+      enum: ["public", "unlisted", "private"],
+      description:
+        "public: listed for everyone; unlisted: anyone signed in may open and use it by handle, listed only for its owner; private: its owner (and admins) only",
+    },
+    hidden: {
+      type: "boolean",
+      description: "Hidden by an admin: nobody but its owner and admins may list, open or use it",
+    },
     kind: { type: "string", enum: ["server", "in_process"] },
     server_url: nullable("string"),
     memory_last_n: nullable("integer", "Messages of history sent; null for all (up to 1000)"),
@@ -99,7 +118,11 @@ export const platformSchemas: Record<string, SchemaObject> = {
       description: { type: "string", maxLength: 2000, default: "" },
       avatar_url: { type: ["string", "null"], format: "uri" },
       greeting: { type: ["string", "null"], maxLength: 4000 },
-      visibility: { type: "string", enum: ["public", "private"], default: "public" },
+      visibility: {
+        type: "string",
+        enum: ["public", "unlisted", "private"],
+        default: "public",
+      },
       server_url: { type: "string", format: "uri", description: "http:// or https://" },
       access_key: {
         type: "string",
@@ -130,11 +153,15 @@ export const platformSchemas: Record<string, SchemaObject> = {
       description: { type: "string", maxLength: 2000 },
       avatar_url: { type: ["string", "null"], format: "uri" },
       greeting: { type: ["string", "null"], maxLength: 4000 },
-      visibility: { type: "string", enum: ["public", "private"] },
+      visibility: { type: "string", enum: ["public", "unlisted", "private"] },
       server_url: { type: "string", format: "uri", description: "Server bots only" },
       memory_last_n: { type: ["integer", "null"], minimum: 1, maximum: 1000 },
     },
     additionalProperties: false,
+  },
+  AdminBot: {
+    description: "A bot as admins list it: as everyone sees it, and its owner's email",
+    allOf: [ref("Bot"), object({ owner_email: { type: "string" } })],
   },
   ConformanceReport: object({
     checks: {
@@ -181,6 +208,19 @@ export const platformSchemas: Record<string, SchemaObject> = {
     created_at: timestamp(),
     updated_at: timestamp(),
   }),
+  ListedConversation: {
+    description: "A conversation as lists show it, with enough of its bot to show it",
+    allOf: [
+      ref("Conversation"),
+      object({
+        bot: object({
+          handle: { type: "string" },
+          display_name: { type: "string" },
+          avatar_url: nullable("string"),
+        }),
+      }),
+    ],
+  },
   Message: object({
     id: {
       type: "string",
@@ -193,6 +233,10 @@ export const platformSchemas: Record<string, SchemaObject> = {
     content_type: { type: "string", examples: ["text/markdown", "text/plain"] },
     status: { type: "string", enum: ["complete", "streaming", "incomplete", "error"] },
     error: nullable("string", "Why the reply is incomplete or failed"),
+    allow_retry: nullable(
+      "boolean",
+      "For a reply that failed (`status` error): whether trying again makes sense (false when the bot said not to); null otherwise",
+    ),
     suggested_replies: { type: "array", items: { type: "string" } },
     files: { type: "array", items: ref("FileEvent") },
     attachments: {

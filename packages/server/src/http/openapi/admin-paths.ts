@@ -1,0 +1,105 @@
+import {
+  COOKIE_OR_API_KEY,
+  badRequest,
+  csrfError,
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  listParams,
+  object,
+  pageOf,
+  pathParam,
+  ref,
+  tooLarge,
+} from "./openapi-helpers.js";
+import type { PathsObject, ResponseObject } from "./openapi-types.js";
+
+/** What everyone but an admin gets, signed in or not: the 404 of a route that does not exist. */
+const notForYou: Record<string, ResponseObject> = {
+  "401": errorResponse("`unauthenticated`: an unknown or revoked API key"),
+  "404": errorResponse(
+    "`not_found`: you are not an admin (answered exactly as an unknown route), or no such object",
+  ),
+};
+
+/** Managing the platform: accounts and every bot. Admins only. */
+export const adminPaths: PathsObject = {
+  "/api/admin/users": {
+    get: {
+      operationId: "adminListUsers",
+      summary: "Every account",
+      description: "Newest first. Admins only.",
+      tags: ["admin"],
+      security: COOKIE_OR_API_KEY,
+      parameters: listParams(50, "email"),
+      responses: {
+        "200": jsonResponse("A page of accounts", pageOf("users", ref("AdminUser"))),
+        ...badRequest("`limit` is not 1–100, or `cursor` is not one this list gave out"),
+        ...notForYou,
+      },
+    },
+  },
+  "/api/admin/users/{id}": {
+    patch: {
+      operationId: "adminUpdateUser",
+      summary: "Disable or enable an account, or change its role",
+      description:
+        "Disabling ends the account's sessions at once, refuses its logins (403 `account_disabled`) and its API keys (401). You cannot disable or demote yourself, and the last admin who can sign in stays one. Admins only.",
+      tags: ["admin"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [pathParam("id", "The account's id (`usr_…`)")],
+      requestBody: jsonBody(
+        object(
+          {
+            disabled: { type: "boolean" },
+            role: { type: "string", enum: ["admin", "user"] },
+          },
+          { optional: ["disabled", "role"], closed: true },
+        ),
+      ),
+      responses: {
+        "200": jsonResponse("The account", object({ user: ref("AdminUser") })),
+        ...badRequest(
+          "a field is wrong or unknown, you tried to disable or demote yourself, or this is the last admin",
+        ),
+        ...csrfError,
+        ...notForYou,
+        ...tooLarge,
+      },
+    },
+  },
+  "/api/admin/bots": {
+    get: {
+      operationId: "adminListBots",
+      summary: "Every bot, private and hidden ones included",
+      description: "Newest first, with each owner's email. Admins only.",
+      tags: ["admin"],
+      security: COOKIE_OR_API_KEY,
+      parameters: listParams(50, "handle or display name"),
+      responses: {
+        "200": jsonResponse("A page of bots", pageOf("bots", ref("AdminBot"))),
+        ...badRequest("`limit` is not 1–100, or `cursor` is not one this list gave out"),
+        ...notForYou,
+      },
+    },
+  },
+  "/api/admin/bots/{handle}": {
+    patch: {
+      operationId: "adminUpdateBot",
+      summary: "Hide a bot, or show it again",
+      description:
+        "A hidden bot is listed, opened and used by nobody but its owner and admins; to others it answers 404 as if it did not exist, and their conversations with it take no new messages. Delete a bot with DELETE /api/bots/{handle}. Admins only.",
+      tags: ["admin"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [pathParam("handle", "The bot's handle (any case)")],
+      requestBody: jsonBody(object({ hidden: { type: "boolean" } }, { closed: true })),
+      responses: {
+        "200": jsonResponse("The bot", object({ bot: ref("AdminBot") })),
+        ...badRequest("`hidden` is missing or not a boolean, or another field is there"),
+        ...csrfError,
+        ...notForYou,
+        ...tooLarge,
+      },
+    },
+  },
+};
