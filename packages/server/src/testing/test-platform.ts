@@ -8,6 +8,8 @@ export interface TestPlatform extends RunningPlatform {
   database: TestDatabase;
   /** Signs up and logs in; returns a client whose requests carry that user's cookie. */
   signUp(email: string, password?: string): Promise<TestClient>;
+  /** Logs in to an existing account; returns a client with the new session's cookie. */
+  logIn(email: string, password?: string): Promise<TestClient>;
   dispose(): Promise<void>;
 }
 
@@ -22,6 +24,9 @@ export interface TestClient {
   ): Promise<Response>;
   json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
 }
+
+/** The password test accounts get unless a test names one. */
+const DEFAULT_PASSWORD = "correct horse battery";
 
 /** Starts a platform for a test on SQLite or PostgreSQL, allowing loopback bots. */
 export async function startTestPlatform(
@@ -45,16 +50,18 @@ export async function startTestPlatform(
   // The test database handle is only for setup; the platform opens its own connection.
   const running = await startServer(config, options.overrides);
   const clientFor = (cookie: string): TestClient => clientAt(running.url, { cookie });
+  const logIn = async (email: string, password = DEFAULT_PASSWORD) => {
+    const login = await clientFor("").request("POST", "/api/auth/login", { email, password });
+    return clientFor(login.headers.get("set-cookie")?.split(";")[0] ?? "");
+  };
   return {
     ...running,
     database,
-    async signUp(email, password = "correct horse battery") {
-      const anonymous = clientFor("");
-      await anonymous.json("POST", "/api/auth/signup", { email, password });
-      const login = await anonymous.request("POST", "/api/auth/login", { email, password });
-      const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
-      return clientFor(cookie);
+    async signUp(email, password = DEFAULT_PASSWORD) {
+      await clientFor("").json("POST", "/api/auth/signup", { email, password });
+      return logIn(email, password);
     },
+    logIn,
     async dispose() {
       await running.close();
       if (!options.database) await database.dispose();
