@@ -18,6 +18,7 @@ export interface ApiMessage {
   content: string;
   status: "complete" | "streaming" | "incomplete" | "error";
   error: string | null;
+  allow_retry: boolean | null;
   suggested_replies: string[];
   feedback: string | null;
   reaction: string | null;
@@ -30,7 +31,11 @@ export { clientAt } from "../test-platform.js";
 export async function registerBot(
   client: TestClient,
   bot: { url: string; accessKey: string },
-  fields: { handle: string; visibility?: "public" | "private"; memory_last_n?: number },
+  fields: {
+    handle: string;
+    visibility?: "public" | "unlisted" | "private";
+    memory_last_n?: number;
+  },
 ): Promise<void> {
   await client.json("POST", "/api/bots", {
     ...fields,
