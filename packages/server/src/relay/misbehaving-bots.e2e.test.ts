@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryGenerationLog } from "./generation-log.js";
 import {
   getMessage,
   readReply,
   registerBot,
   sendMessage,
   sendToScriptedBot,
+  settledMessage,
   startConversation,
   visibleText,
 } from "../testing/bots/chat-helpers.js";
@@ -60,9 +62,14 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
 
   it("keeps a well-behaved reply complete (control)", async () => {
     const { message, seen, done } = await converse(misbehavingBots.replies(["Once ", "upon"]));
-    expect(message).toMatchObject({ status: "complete", content: "Once upon", error: null });
+    expect(message).toMatchObject({
+      status: "complete",
+      content: "Once upon",
+      error: null,
+      allow_retry: null,
+    });
     expect(seen).toBe("Once upon");
-    expect(done).toMatchObject({ event: "done", data: { status: "complete" } });
+    expect(done).toMatchObject({ event: "done", data: { status: "complete", allow_retry: null } });
   });
 
   it("fails a bot that opens its stream but sends no event within the first-event limit", async () => {
@@ -71,9 +78,10 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
       status: "error",
       content: "",
       error: "The bot did not start its reply within 300 ms",
+      allow_retry: true,
     });
     expect(seen).toBe("");
-    expect(done.data).toMatchObject({ status: "error", error: message.error });
+    expect(done.data).toMatchObject({ status: "error", error: message.error, allow_retry: true });
     // Nothing reached the user, so the one retry was spent.
     expect(bot.received("query")).toHaveLength(2);
   });
@@ -84,8 +92,9 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
       status: "error",
       content: "",
       error: "The bot did not answer within 1.2 seconds",
+      allow_retry: true,
     });
-    expect(done.data).toMatchObject({ status: "error" });
+    expect(done.data).toMatchObject({ status: "error", allow_retry: true });
   });
 
   it("keeps the text of a bot that stalls mid-stream past the total limit, as incomplete", async () => {
@@ -99,10 +108,18 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
     const { bot, message, seen, done } = await converse(
       misbehavingBots.crashesAfter(["Once upon ", "a time"]),
     );
-    expect(message).toMatchObject({ status: "incomplete", content: "Once upon a time" });
+    expect(message).toMatchObject({
+      status: "incomplete",
+      content: "Once upon a time",
+      allow_retry: null,
+    });
     expect(message.error).toMatch(/connection was lost/);
     expect(seen).toBe("Once upon a time");
-    expect(done.data).toMatchObject({ status: "incomplete", text: "Once upon a time" });
+    expect(done.data).toMatchObject({
+      status: "incomplete",
+      text: "Once upon a time",
+      allow_retry: null,
+    });
     // Text had been shown: no retry, which would have shown the story twice.
     expect(bot.received("query")).toHaveLength(1);
   });
@@ -219,14 +236,21 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
   });
 
   it("does not retry a bot error that forbids it, and shows the bot's text", async () => {
-    const { bot, message } = await converse(misbehavingBots.errors("Quota exhausted", false));
-    expect(message).toMatchObject({ status: "error", error: "Quota exhausted", content: "" });
+    const { bot, message, done } = await converse(misbehavingBots.errors("Quota exhausted", false));
+    expect(message).toMatchObject({
+      status: "error",
+      error: "Quota exhausted",
+      content: "",
+      allow_retry: false,
+    });
+    expect(done.data).toMatchObject({ status: "error", allow_retry: false });
     expect(bot.received("query")).toHaveLength(1);
   });
 
   it("retries a retryable bot error once when nothing was shown yet", async () => {
-    const { bot, message } = await converse(misbehavingBots.errors("Upstream busy", true));
-    expect(message).toMatchObject({ status: "error", error: "Upstream busy" });
+    const { bot, message, done } = await converse(misbehavingBots.errors("Upstream busy", true));
+    expect(message).toMatchObject({ status: "error", error: "Upstream busy", allow_retry: true });
+    expect(done.data).toMatchObject({ allow_retry: true });
     expect(bot.received("query")).toHaveLength(2);
   });
 
@@ -262,7 +286,7 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
 
   it("fails an invalid JSON reply with a message that says what is wrong", async () => {
     const { message } = await converse(misbehavingBots.repliesWithJson({ answer: "Hi" }));
-    expect(message.status).toBe("error");
+    expect(message).toMatchObject({ status: "error", allow_retry: false });
     expect(message.error).toBe(
       `The bot's JSON reply is invalid (reply: needs "text" (or "error"))`,
     );
@@ -275,5 +299,38 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
       'The bot answered with content type "text/html; charset=utf-8"; expected text/event-stream or application/json',
     );
     expect(bot.received("query")).toHaveLength(1);
+  });
+});
+
+describe.each(TEST_DIALECTS)("a failed reply read back after it ended, on %s", (dialect) => {
+  let platform: TestPlatform;
+  const bots: ScriptedBot[] = [];
+
+  beforeAll(async () => {
+    // Nothing kept in memory once a reply ends: every later read is the stored snapshot.
+    const generationLog = createMemoryGenerationLog({ retentionMs: 0 });
+    platform = await startTestPlatform(dialect, { overrides: { generationLog } });
+  });
+  afterAll(async () => {
+    await platform.dispose();
+    await Promise.all(bots.map((bot) => bot.close()));
+  });
+
+  it("says in its done event whether retrying makes sense, as the live stream did", async () => {
+    const user = await platform.signUp("user@example.com");
+    const cases: [string, QueryScript, boolean | null][] = [
+      ["forbids-retry", misbehavingBots.errors("Quota exhausted", false), false],
+      ["allows-retry", misbehavingBots.errors("Upstream busy", true), true],
+      ["unreachable", misbehavingBots.failsWithStatus(500), true],
+      ["fine", misbehavingBots.replies(["Hi"]), null],
+    ];
+    for (const [handle, script, allowRetry] of cases) {
+      const { bot, botMessageId } = await sendToScriptedBot(user, script, handle);
+      bots.push(bot);
+      await settledMessage(user, botMessageId);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const done = (await readReply(user, botMessageId)).at(-1);
+      expect([handle, done?.data.allow_retry]).toEqual([handle, allowRetry]);
+    }
   });
 });
