@@ -53,7 +53,13 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
 
   const attempts = (): [string, string, unknown?][] => [
     ["GET", `/api/conversations/${ids.conversation}`],
+    ["PATCH", `/api/conversations/${ids.conversation}`, { title: "Hijacked" }],
     ["POST", `/api/conversations/${ids.conversation}/messages`, { content: "Hijack" }],
+    [
+      "POST",
+      `/api/conversations/${ids.conversation}/messages`,
+      { content: "Hijack", parent_id: ids.botMessage },
+    ],
     ["POST", `/api/conversations/${ids.conversation}/reset`],
     ["GET", `/api/messages/${ids.userMessage}`],
     ["GET", `/api/messages/${ids.botMessage}`],
