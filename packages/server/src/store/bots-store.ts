@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
 import { containsText } from "./contains-text.js";
-import { pageOf, rowsAfter, type Page, type PageRequest } from "./list-page.js";
+import { readPage, type Page, type PageRequest } from "./list-page.js";
 import { reusableQuery } from "./reusable-query.js";
 import { ShortLivedCache } from "./short-lived-cache.js";
 import type { BotsTable, Database } from "./schema.js";
@@ -52,7 +52,7 @@ export function createBotsStore(db: Kysely<Database>) {
      * Every bot with its owner's email, newest first, optionally those whose handle or display
      * name contains some text.
      */
-    async listWithOwners(
+    listWithOwners(
       page: PageRequest & { contains?: string | undefined },
     ): Promise<Page<BotWithOwner>> {
       let query = db
@@ -69,13 +69,10 @@ export function createBotsStore(db: Kysely<Database>) {
           ]),
         );
       }
-      if (page.after) query = query.where(rowsAfter("bots.created_at", "bots.id", page.after));
-      const rows = await query
-        .orderBy("bots.created_at", "desc")
-        .orderBy("bots.id", "desc")
-        .limit(page.limit + 1)
-        .execute();
-      return pageOf(rows, page.limit, (row) => ({ at: row.created_at, id: row.id }));
+      return readPage(query, { time: "bots.created_at", id: "bots.id" }, page, (row) => ({
+        at: row.created_at,
+        id: row.id,
+      }));
     },
     /** Every server bot; finds the bot an access key belongs to (keys are stored encrypted). */
     listServerBots(): Promise<BotRow[]> {

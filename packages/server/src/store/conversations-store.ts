@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
 import { containsText } from "./contains-text.js";
-import { pageOf, rowsAfter, type Page, type PageRequest } from "./list-page.js";
+import { readPage, type Page, type PageRequest } from "./list-page.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { ConversationsTable, Database } from "./schema.js";
 
@@ -31,7 +31,7 @@ export function createConversationsStore(db: Kysely<Database>) {
      * A user's conversations with their bots, most recently updated first, optionally those
      * whose title contains some text (ignoring case).
      */
-    async listForUser(
+    listForUser(
       userId: string,
       page: PageRequest & { titleContains?: string | undefined },
     ): Promise<Page<ConversationWithBot>> {
@@ -47,15 +47,8 @@ export function createConversationsStore(db: Kysely<Database>) {
         .where("conversations.user_id", "=", userId);
       if (page.titleContains)
         query = query.where(containsText("conversations.title", page.titleContains));
-      if (page.after) {
-        query = query.where(rowsAfter("conversations.updated_at", "conversations.id", page.after));
-      }
-      const rows = await query
-        .orderBy("conversations.updated_at", "desc")
-        .orderBy("conversations.id", "desc")
-        .limit(page.limit + 1)
-        .execute();
-      return pageOf(rows, page.limit, (row) => ({ at: row.updated_at, id: row.id }));
+      const columns = { time: "conversations.updated_at", id: "conversations.id" };
+      return readPage(query, columns, page, (row) => ({ at: row.updated_at, id: row.id }));
     },
     async update(id: string, changes: Updateable<ConversationsTable>): Promise<void> {
       await db.updateTable("conversations").set(changes).where("id", "=", id).execute();

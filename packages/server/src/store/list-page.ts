@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from "kysely";
+import { sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
 
 /** Where a newest-first list stopped: the sort time and the id of the last row shown. */
 export interface PagePosition {
@@ -23,7 +23,7 @@ export interface Page<Row> {
  * The rows that come after `position` in a list sorted by (`timeColumn`, `idColumn`) descending.
  * The id breaks ties between rows of the same millisecond, so no row is shown twice or skipped.
  */
-export function rowsAfter(
+function rowsAfter(
   timeColumn: string,
   idColumn: string,
   position: PagePosition,
@@ -36,7 +36,7 @@ export function rowsAfter(
  * Cuts what a query read with `limit + 1` rows to one page: the extra row only tells that
  * there is a next page.
  */
-export function pageOf<Row>(
+function pageOf<Row>(
   rows: Row[],
   limit: number,
   positionOf: (row: Row) => PagePosition,
@@ -44,4 +44,23 @@ export function pageOf<Row>(
   if (rows.length <= limit) return { rows, next: undefined };
   const shown = rows.slice(0, limit);
   return { rows: shown, next: positionOf(shown.at(-1)!) };
+}
+
+/**
+ * Reads one page of `query`, newest first by (`columns.time`, `columns.id`): the rows after
+ * `page.after`, and one more than `page.limit`, which only tells whether a next page exists.
+ */
+export async function readPage<DB, TB extends keyof DB, Row>(
+  query: SelectQueryBuilder<DB, TB, Row>,
+  columns: { time: string; id: string },
+  page: PageRequest,
+  positionOf: (row: Row) => PagePosition,
+): Promise<Page<Row>> {
+  const after = page.after ? query.where(rowsAfter(columns.time, columns.id, page.after)) : query;
+  const rows = await after
+    .orderBy(sql.ref(columns.time), "desc")
+    .orderBy(sql.ref(columns.id), "desc")
+    .limit(page.limit + 1)
+    .execute();
+  return pageOf(rows, page.limit, positionOf);
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import { containsText } from "./contains-text.js";
 import { isPostgres } from "./database.js";
-import { pageOf, rowsAfter, type Page, type PageRequest } from "./list-page.js";
+import { readPage, type Page, type PageRequest } from "./list-page.js";
 import type { Database, UsersTable } from "./schema.js";
 
 /** A stored account. */
@@ -79,18 +79,13 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
     },
     /** People's accounts, newest first, optionally those whose email contains some text. */
-    async listPeople(
-      page: PageRequest & { emailContains?: string | undefined },
-    ): Promise<Page<UserRow>> {
+    listPeople(page: PageRequest & { emailContains?: string | undefined }): Promise<Page<UserRow>> {
       let query = db.selectFrom("users").selectAll().where("id", "!=", SYSTEM_USER_ID);
       if (page.emailContains) query = query.where(containsText("email", page.emailContains));
-      if (page.after) query = query.where(rowsAfter("created_at", "id", page.after));
-      const rows = await query
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(page.limit + 1)
-        .execute();
-      return pageOf(rows, page.limit, (row) => ({ at: row.created_at, id: row.id }));
+      return readPage(query, { time: "created_at", id: "id" }, page, (row) => ({
+        at: row.created_at,
+        id: row.id,
+      }));
     },
     /**
      * Changes a person's role or standing (disabled since `now`, unless they already were).
