@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from "react";
 import { CopyButton } from "../ui/copy-button.js";
 import type { HighlightNode } from "./highlight-tree.js";
 import { useLazyModule } from "./lazy-module.js";
-import { highlighter } from "./markdown-extras.js";
+import { highlighter } from "./lazy-parts.js";
 import { markdownLimits } from "./markdown-limits.js";
 
 /**

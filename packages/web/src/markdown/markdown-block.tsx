@@ -4,7 +4,7 @@ import type { PluggableList } from "unified";
 import type { MarkdownBlockSource } from "./block-splitter.js";
 import { useLazyModule } from "./lazy-module.js";
 import { markdownComponents } from "./markdown-components.js";
-import { mathTypesetter } from "./markdown-extras.js";
+import { mathTypesetter } from "./lazy-parts.js";
 import { exceedsMarkdownLimits } from "./markdown-limits.js";
 import { markdownSyntax } from "./markdown-syntax.js";
 import { repairStreamingTail } from "./repair-streaming-tail.js";

@@ -1,13 +1,21 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CodeBlock } from "./code-block.js";
-import { preloadMarkdownExtras } from "./markdown-extras.js";
+import { markdownRenderer, preloadLazyParts } from "./lazy-parts.js";
 import { MarkdownMessage } from "./markdown-message.js";
 
 const render = (text: string, streaming = false) =>
   renderToStaticMarkup(<MarkdownMessage text={text} streaming={streaming} />);
 
-describe("MarkdownMessage before its lazy parts have loaded", () => {
+test("until the renderer has loaded, a reply is plain text", () => {
+  expect(render("**<b>hi</b>**\n\nnext")).toBe(
+    '<div class="md"><p class="md-plain">**&lt;b&gt;hi&lt;/b&gt;**\n\nnext</p></div>',
+  );
+});
+
+describe("MarkdownMessage before highlighting and KaTeX have loaded", () => {
+  beforeAll(() => markdownRenderer.load());
+
   test("code is plain monospace text and math is TeX source", () => {
     const html = render("```js\nconst a = 1;\n```\n\nInline $x^2$ and\n\n$$\n\\int x\n$$\n");
     expect(html).toContain('<code class="hljs">const a = 1;</code>');
@@ -18,7 +26,7 @@ describe("MarkdownMessage before its lazy parts have loaded", () => {
 });
 
 describe("MarkdownMessage", () => {
-  beforeAll(preloadMarkdownExtras);
+  beforeAll(preloadLazyParts);
 
   test("renders headings, emphasis, lists, task lists, quotes and inline code", () => {
     const html = render(
@@ -118,7 +126,7 @@ describe("MarkdownMessage", () => {
 });
 
 describe("MarkdownMessage while streaming", () => {
-  beforeAll(preloadMarkdownExtras);
+  beforeAll(preloadLazyParts);
 
   test("an unterminated code fence is already a code block, without stray backticks", () => {
     const html = render("Here:\n\n```ts\nconst a = 1;\n``", true);

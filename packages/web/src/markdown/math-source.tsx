@@ -1,5 +1,5 @@
 import { useLazyModule } from "./lazy-module.js";
-import { mathTypesetter } from "./markdown-extras.js";
+import { mathTypesetter } from "./lazy-parts.js";
 
 /**
  * Math shown as its TeX source until KaTeX has loaded; rendering it asks for KaTeX, and the block
