@@ -37,7 +37,10 @@ interface SplitState {
   tailLongestLine: number;
   longestLine: number;
   fence: Fence | undefined;
+  /** The tail has a list item: a fence or HTML inside it may end with the list, unseen here. */
   inList: boolean;
+  /** The tail has a line starting with `<`: some HTML blocks run across blank lines. */
+  sawHtml: boolean;
   previousBlank: boolean;
   hasDefinitions: boolean;
 }
@@ -86,6 +89,7 @@ function emptyState(): SplitState {
     longestLine: 0,
     fence: undefined,
     inList: false,
+    sawHtml: false,
     previousBlank: false,
     hasDefinitions: false,
   };
@@ -111,6 +115,7 @@ function scanLines(state: SplitState, startsBlock: (markdown: string, offset: nu
       state.tailStart = lineStart;
       state.tailLongestLine = 0;
       state.inList = false;
+      state.sawHtml = false;
     }
     scanLine(state, line);
     lineStart = newline + 1;
@@ -120,8 +125,11 @@ function scanLines(state: SplitState, startsBlock: (markdown: string, offset: nu
 }
 
 /**
- * Asks the parser whether the line at `lineStart` starts a block. A tail that will render as plain
- * text anyway is not parsed: parsing it is exactly the cost the limits exist to avoid.
+ * Whether the line at `lineStart` (after a blank line, in column 0, outside a fence) starts a
+ * block. Only an open top-level fence, math block or HTML block of the kinds that run across
+ * blank lines could keep it inside the tail. Without list items or HTML lines in the tail, the
+ * line scanner tracks fences exactly and the answer is yes; otherwise the parser decides. A tail
+ * that renders as plain text is never parsed: that is the cost the limits exist to avoid.
  */
 function confirmsSplit(
   state: SplitState,
@@ -133,7 +141,7 @@ function confirmsSplit(
     source: state.text.slice(state.tailStart, lineStart),
     longestLine: state.tailLongestLine,
   };
-  if (exceedsMarkdownLimits(tail)) return true;
+  if (exceedsMarkdownLimits(tail) || (!state.inList && !state.sawHtml)) return true;
   // The line's start decides whether it begins a block; a cut-off rest can only make the parser
   // say no (an HTML block's end marker may lie beyond the cut), so the check stays safe and cheap.
   const line = state.text.slice(lineStart, Math.min(newline, lineStart + lineCheckLength));
@@ -152,6 +160,7 @@ function scanLine(state: SplitState, line: string) {
   }
   state.fence = opensFence(line);
   if (listItemLine.test(line)) state.inList = true;
+  if (/^\s*</.test(line)) state.sawHtml = true;
 }
 
 function currentBlocks(state: SplitState): readonly MarkdownBlockSource[] {
