@@ -1,15 +1,8 @@
+import { decodeEscapedHtml } from "./decode-escaped-html.js";
 /** Highlighted code as a tree: text, or a span with highlight.js's class names around more. */
 export type HighlightNode = string | { className: string; children: HighlightNode[] };
 
 const token = /<span class="([\w\- ]+)">|<\/span>|[^<]+/y;
-const entities: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#x27;": "'",
-  "&#39;": "'",
-};
 
 /**
  * Reads highlight.js's HTML (escaped text inside `<span class>` elements) into a tree that React
@@ -34,20 +27,10 @@ export function parseHighlightHtml(html: string): HighlightNode[] | undefined {
       if (open.length === 1) return undefined;
       open.pop();
     } else {
-      const text = decodeEntities(html.slice(start, token.lastIndex));
+      const text = decodeEscapedHtml(html.slice(start, token.lastIndex));
       if (text === undefined) return undefined;
       children.push(text);
     }
   }
   return open.length === 1 ? root : undefined;
-}
-
-function decodeEntities(text: string): string | undefined {
-  let unknown = false;
-  const decoded = text.replace(/&[^;]*;?/g, (entity) => {
-    const value = entities[entity];
-    if (value === undefined) unknown = true;
-    return value ?? "";
-  });
-  return unknown ? undefined : decoded;
 }
