@@ -27,7 +27,8 @@ describe("the chat in the browser", () => {
   let renaming = false;
 
   beforeAll(async () => {
-    platform = await startE2ePlatform();
+    // The long-conversation test sends 160 messages in seconds.
+    platform = await startE2ePlatform({ PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: "1000" });
     browser = await launchBrowser();
     user = await platform.createUser("chatter@example.com");
     await platform.startScriptedBot(user, "scripted");
@@ -93,7 +94,11 @@ describe("the chat in the browser", () => {
     await expect.poll(() => lastReply(page).textContent()).toContain("You said: first.");
     await send(page, "second");
     await expect.poll(() => lastReply(page).textContent()).toContain("Before that: first.");
-    await page.getByRole("article", { name: "You said" }).last().getByRole("button", { name: "Edit" }).click();
+    await page
+      .getByRole("article", { name: "You said" })
+      .last()
+      .getByRole("button", { name: "Edit" })
+      .click();
     await page.getByLabel("Edit your message").fill("changed");
     await page.getByLabel("Edit your message").press("Enter");
     await expect
@@ -113,7 +118,9 @@ describe("the chat in the browser", () => {
     await second.goto(page.url());
     await page.reload();
     for (const tab of [page, second]) {
-      await expect.poll(() => lastReply(tab).textContent(), { timeout: 15_000 }).toContain("word80");
+      await expect
+        .poll(() => lastReply(tab).textContent(), { timeout: 15_000 })
+        .toContain("word80");
       await lastReply(tab).getByRole("button", { name: "Regenerate" }).waitFor();
     }
     // Each word once: resuming repeated nothing.
@@ -158,7 +165,9 @@ describe("the chat in the browser", () => {
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.getByLabel("reply 2 of 2").waitFor();
     await send(page, "/fatal");
-    await expect.poll(() => lastReply(page).getByRole("alert").textContent()).toContain("cannot do that");
+    await expect
+      .poll(() => lastReply(page).getByRole("alert").textContent())
+      .toContain("cannot do that");
     // Without `allow_retry` on messages (server-chat branch) the page offers Retry to be safe.
     const stored = (await messagesOf(page)).at(-1)!;
     if ("allow_retry" in stored) {
@@ -170,14 +179,18 @@ describe("the chat in the browser", () => {
   it("says it is waiting for a bot that is slow to start", async () => {
     const page = await startChat("/slow");
     await page.getByText(`Waiting for ${BOT}…`).waitFor({ timeout: 3000 });
-    await expect.poll(() => lastReply(page).textContent(), { timeout: 8000 }).toContain("Here I am");
+    await expect
+      .poll(() => lastReply(page).textContent(), { timeout: 8000 })
+      .toContain("Here I am");
     await page.close();
   });
 
   it("shows a bot's files: an image inline and a text file as a link", async () => {
     const page = await startChat("/files");
     await lastReply(page).getByRole("img", { name: "red.png" }).waitFor();
-    await lastReply(page).getByRole("link", { name: /notes\.txt/ }).waitFor();
+    await lastReply(page)
+      .getByRole("link", { name: /notes\.txt/ })
+      .waitFor();
     await page.close();
   });
 
@@ -206,6 +219,31 @@ describe("the chat in the browser", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await page.waitForURL(`${platform.url}/`);
     await expect.poll(() => renamed.count()).toBe(0);
+    await page.close();
+  });
+
+  it("renders only what is on screen of a 320-message conversation, and jumps to the latest", async () => {
+    const { conversation } = await user.api<{ conversation: { id: string } }>(
+      "POST",
+      "/api/conversations",
+      { bot: "echo" },
+    );
+    for (let index = 1; index <= 160; index++) {
+      await user.api("POST", `/api/conversations/${conversation.id}/messages`, {
+        content: `message ${index}`,
+      });
+      // The echo bot answers at once; a send waits for nothing, so give it that moment.
+      if (index % 40 === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const page = await context.newPage();
+    await page.goto(`/c/${conversation.id}`);
+    await page.getByText("message 160", { exact: true }).last().waitFor();
+    expect(await page.getByRole("article").count()).toBeLessThan(60);
+    await page.getByRole("log").hover();
+    await page.mouse.wheel(0, -3000);
+    await page.getByRole("button", { name: /Jump to latest/ }).click();
+    await page.getByText("message 160", { exact: true }).last().waitFor();
+    await expect.poll(() => page.getByRole("button", { name: /Jump to latest/ }).count()).toBe(0);
     await page.close();
   });
 

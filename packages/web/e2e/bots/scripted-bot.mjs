@@ -136,7 +136,12 @@ const bot = defineBot({
                 { value: "cheerful", name: "Cheerful" },
               ],
             },
-            { control: "toggle_switch", label: "Shout", parameter_name: "shout", default_value: false },
+            {
+              control: "toggle_switch",
+              label: "Shout",
+              parameter_name: "shout",
+              default_value: false,
+            },
             {
               control: "condition",
               condition: {

@@ -43,10 +43,12 @@ export const fetchConversation = (id: string, signal?: AbortSignal) =>
 
 /** Starts a conversation with a bot. */
 export const createConversation = async (botHandle: string) =>
-  (await apiFetch<{ conversation: Conversation }>("/api/conversations", {
-    method: "POST",
-    json: { bot: botHandle },
-  })).conversation;
+  (
+    await apiFetch<{ conversation: Conversation }>("/api/conversations", {
+      method: "POST",
+      json: { bot: botHandle },
+    })
+  ).conversation;
 
 /** Renames a conversation. */
 export const renameConversation = (id: string, title: string) =>
@@ -61,9 +63,11 @@ export const deleteConversation = (id: string) =>
 
 /** Starts a new context: earlier messages stay but are no longer sent to the bot. */
 export const resetContext = async (id: string) =>
-  (await apiFetch<{ conversation: Conversation }>(`/api/conversations/${id}/reset`, {
-    method: "POST",
-  })).conversation;
+  (
+    await apiFetch<{ conversation: Conversation }>(`/api/conversations/${id}/reset`, {
+      method: "POST",
+    })
+  ).conversation;
 
 /** Marks every page of the conversation list as stale (a send moved one up, a title changed). */
 export const refreshConversationList = (client: QueryClient) =>

@@ -12,6 +12,7 @@ export interface UploadedFile {
 export async function uploadFile(file: File, signal?: AbortSignal): Promise<UploadedFile> {
   const form = new FormData();
   form.append("file", file, file.name);
-  return (await apiFetch<{ file: UploadedFile }>("/api/files", { method: "POST", body: form, signal }))
-    .file;
+  return (
+    await apiFetch<{ file: UploadedFile }>("/api/files", { method: "POST", body: form, signal })
+  ).file;
 }

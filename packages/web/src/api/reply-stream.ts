@@ -174,9 +174,9 @@ function toReplyEvent(name: string, data: string): ReplyEvent | undefined {
       return {
         type: "file",
         file: {
-          url: String(payload.url ?? ""),
-          content_type: String(payload.content_type ?? "application/octet-stream"),
-          name: String(payload.name ?? "file"),
+          url: stringOr(payload.url, ""),
+          content_type: stringOr(payload.content_type, "application/octet-stream"),
+          name: stringOr(payload.name, "file"),
           inline_ref: (payload.inline_ref as string | null | undefined) ?? null,
         },
       };
@@ -192,6 +192,9 @@ function toReplyEvent(name: string, data: string): ReplyEvent | undefined {
       return undefined;
   }
 }
+
+const stringOr = (value: unknown, fallback: string) =>
+  typeof value === "string" ? value : fallback;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {

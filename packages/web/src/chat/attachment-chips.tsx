@@ -32,7 +32,10 @@ export function AttachmentChips({
         </li>
       ))}
       {uploading.map((name) => (
-        <li key={name} className="rounded-full border border-dashed border-line px-2.5 py-0.5 text-xs text-muted">
+        <li
+          key={name}
+          className="rounded-full border border-dashed border-line px-2.5 py-0.5 text-xs text-muted"
+        >
           Uploading {name}…
         </li>
       ))}

@@ -33,7 +33,12 @@ export function BotFiles({ files }: { files: BotFile[] }) {
             ) : own && type.startsWith("audio/") ? (
               <audio controls src={file.url} aria-label={file.name} className="w-full max-w-sm" />
             ) : own && type.startsWith("video/") ? (
-              <video controls src={file.url} aria-label={file.name} className="max-h-80 max-w-full rounded-lg" />
+              <video
+                controls
+                src={file.url}
+                aria-label={file.name}
+                className="max-h-80 max-w-full rounded-lg"
+              />
             ) : (
               <a
                 href={file.url}

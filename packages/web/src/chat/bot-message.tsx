@@ -5,6 +5,7 @@ import { Button } from "../ui/button.js";
 import { CopyButton } from "../ui/copy-button.js";
 import { BotFiles } from "./bot-files.js";
 import { BranchPager } from "./branch-pager.js";
+import { DislikeIcon, LikeIcon, RegenerateIcon } from "./icons.js";
 import { ReactionPicker } from "./reaction-picker.js";
 import { WaitingIndicator } from "./waiting-indicator.js";
 
@@ -61,7 +62,12 @@ export function BotMessage({
           >
             <span>{message.error || "The bot could not answer."}</span>
             {canRetry && (
-              <Button size="sm" variant="secondary" disabled={busy} onClick={() => actions.regenerate(message)}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={busy}
+                onClick={() => actions.regenerate(message)}
+              >
                 Retry
               </Button>
             )}
@@ -72,17 +78,22 @@ export function BotMessage({
         )}
         {!streaming && (
           <div className="mt-1 flex flex-wrap items-center gap-0.5">
-            <BranchPager siblings={siblings} current={message.id} what="reply" onSelect={onSelectSibling} />
-            {message.content && <CopyButton text={message.content} label="Copy reply" />}
+            <BranchPager
+              siblings={siblings}
+              current={message.id}
+              what="reply"
+              onSelect={onSelectSibling}
+            />
+            {message.content && <CopyButton text={message.content} label="Copy" />}
             <Button
               size="sm"
               variant="ghost"
               aria-label="Like"
               aria-pressed={message.feedback === "like"}
               onClick={() => actions.rate(message, "like")}
-              className="aria-pressed:text-accent"
+              className="text-muted aria-pressed:text-accent"
             >
-              <span aria-hidden="true">👍︎</span>
+              <LikeIcon />
             </Button>
             <Button
               size="sm"
@@ -90,11 +101,14 @@ export function BotMessage({
               aria-label="Dislike"
               aria-pressed={message.feedback === "dislike"}
               onClick={() => actions.rate(message, "dislike")}
-              className="aria-pressed:text-accent"
+              className="text-muted aria-pressed:text-accent"
             >
-              <span aria-hidden="true">👎︎</span>
+              <DislikeIcon />
             </Button>
-            <ReactionPicker reaction={message.reaction} onReact={(reaction) => actions.react(message, reaction)} />
+            <ReactionPicker
+              reaction={message.reaction}
+              onReact={(reaction) => actions.react(message, reaction)}
+            />
             {!failed && (
               <Button
                 size="sm"
@@ -103,7 +117,7 @@ export function BotMessage({
                 disabled={busy}
                 onClick={() => actions.regenerate(message)}
               >
-                <span aria-hidden="true">↻</span>
+                <RegenerateIcon />
               </Button>
             )}
           </div>
@@ -111,7 +125,12 @@ export function BotMessage({
         {isLast && !streaming && !busy && message.suggested_replies.length > 0 && (
           <div className="mt-2 flex flex-wrap gap-2" aria-label="Suggested replies" role="group">
             {message.suggested_replies.map((suggestion) => (
-              <Button key={suggestion} size="sm" variant="secondary" onClick={() => actions.sendSuggestion(suggestion)}>
+              <Button
+                key={suggestion}
+                size="sm"
+                variant="secondary"
+                onClick={() => actions.sendSuggestion(suggestion)}
+              >
                 {suggestion}
               </Button>
             ))}

@@ -45,7 +45,11 @@ export function ChatView({
     conversation,
     botHandle: bot?.handle,
     // After "Clear context" a message starts the new context rather than following the old.
-    lastMessageId: conversation ? (last?.context_id === conversation.context_id ? last.id : null) : undefined,
+    lastMessageId: conversation
+      ? last?.context_id === conversation.context_id
+        ? last.id
+        : null
+      : undefined,
   });
   const showLatest = (branchKey: string | null) =>
     setSelection((current) => {
@@ -54,7 +58,8 @@ export function ChatView({
       return next;
     });
 
-  const failure = conversationQuery.error ?? (bots.error && !bot ? bots.error : null) ?? fetched.error;
+  const failure =
+    conversationQuery.error ?? (bots.error && !bot ? bots.error : null) ?? fetched.error;
   if (failure) {
     return (
       <p role="alert" className="p-6 text-sm text-danger">
@@ -83,7 +88,10 @@ export function ChatView({
   };
   const resend = (message: Message, content: string) => {
     showLatest(message.parent_id ?? `root:${message.context_id}`);
-    return actions.send({ ...draftOf(content), attachments: message.attachments }, message.parent_id);
+    return actions.send(
+      { ...draftOf(content), attachments: message.attachments },
+      message.parent_id,
+    );
   };
   const rows: ChatRow[] = [{ kind: "greeting", key: "greeting" }, ...branch];
   const renderRow = (row: ChatRow) => {
@@ -115,7 +123,9 @@ export function ChatView({
     <div className="flex h-full flex-col">
       <BotHeader
         bot={bot}
-        onClearContext={conversation && messages.length > 0 ? () => void actions.clearContext() : undefined}
+        onClearContext={
+          conversation && messages.length > 0 ? () => void actions.clearContext() : undefined
+        }
       />
       <MessageList
         rows={rows}
@@ -124,7 +134,10 @@ export function ChatView({
         growth={`${last?.id}:${last?.content.length}:${last?.status}:${last?.files.length}`}
       />
       {actions.error && (
-        <div role="alert" className="mx-auto flex w-full max-w-3xl items-center gap-2 px-4 pt-2 text-sm text-danger">
+        <div
+          role="alert"
+          className="mx-auto flex w-full max-w-3xl items-center gap-2 px-4 pt-2 text-sm text-danger"
+        >
           <span className="flex-1">{actions.error}</span>
           <button type="button" className="text-xs underline" onClick={actions.clearError}>
             Dismiss

@@ -85,7 +85,10 @@ export function Composer({
             controls={controls}
             values={values ?? defaultParameterValues(controls)}
             onChange={(name, value) =>
-              setValues((current) => ({ ...(current ?? defaultParameterValues(controls)), [name]: value }))
+              setValues((current) => ({
+                ...(current ?? defaultParameterValues(controls)),
+                [name]: value,
+              }))
             }
           />
         )}
@@ -94,7 +97,9 @@ export function Composer({
             <AttachmentChips
               attachments={attachments}
               uploading={uploading}
-              onRemove={(id) => setAttachments((current) => current.filter((file) => file.file_id !== id))}
+              onRemove={(id) =>
+                setAttachments((current) => current.filter((file) => file.file_id !== id))
+              }
             />
           </div>
         )}
@@ -124,7 +129,14 @@ export function Composer({
                 title="Attach files"
                 onClick={() => fileInput.current?.click()}
               >
-                <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  className="h-5 w-5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                >
                   <path d="M21 12.5l-8.5 8.5a5 5 0 01-7-7L14 5.5a3.5 3.5 0 015 5L10.5 19a2 2 0 01-3-3L15 8.5" />
                 </svg>
               </Button>
@@ -146,10 +158,16 @@ export function Composer({
                 onStop();
               }
             }}
-            className="max-h-60 min-h-9 flex-1 resize-none bg-transparent px-2 py-2 text-sm text-ink placeholder:text-muted focus:outline-none"
+            className="max-h-60 min-h-9 flex-1 resize-none bg-transparent px-2 py-2 text-sm text-ink placeholder:text-muted focus-visible:outline-none"
           />
           {running ? (
-            <Button variant="secondary" size="sm" className="h-9" onClick={onStop} aria-label="Stop the reply">
+            <Button
+              variant="secondary"
+              size="sm"
+              className="h-9"
+              onClick={onStop}
+              aria-label="Stop the reply"
+            >
               Stop
             </Button>
           ) : (

@@ -99,7 +99,11 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      <Dialog open={dialog === "rename"} onOpenChange={(open) => !open && setDialog(null)} title="Rename conversation">
+      <Dialog
+        open={dialog === "rename"}
+        onOpenChange={(open) => !open && setDialog(null)}
+        title="Rename conversation"
+      >
         <form
           className="flex flex-col gap-4"
           onSubmit={(event) => {
@@ -107,7 +111,14 @@ export function ConversationItem({ conversation }: { conversation: Conversation 
             if (title.trim()) void rename();
           }}
         >
-          <TextField label="Title" value={title} maxLength={200} autoFocus onChange={(event) => setTitle(event.target.value)} error={error ?? undefined} />
+          <TextField
+            label="Title"
+            value={title}
+            maxLength={200}
+            autoFocus
+            onChange={(event) => setTitle(event.target.value)}
+            error={error ?? undefined}
+          />
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={() => setDialog(null)}>
               Cancel

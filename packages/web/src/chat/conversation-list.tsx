@@ -39,10 +39,17 @@ export function ConversationList() {
         ))}
       </ul>
       {list.isSuccess && conversations.length === 0 && (
-        <p className="px-2 text-xs text-muted">{query ? "No conversation has that title." : "No conversations yet."}</p>
+        <p className="px-2 text-xs text-muted">
+          {query ? "No conversation has that title." : "No conversations yet."}
+        </p>
       )}
       {list.hasNextPage && (
-        <Button size="sm" variant="ghost" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
           {list.isFetchingNextPage ? "Loading…" : "Load more"}
         </Button>
       )}

@@ -24,7 +24,10 @@ const followersByClient = new WeakMap<QueryClient, Map<string, Follower>>();
 
 const followersOf = (client: QueryClient) => {
   let followers = followersByClient.get(client);
-  if (!followers) followersByClient.set(client, (followers = new Map()));
+  if (!followers) {
+    followers = new Map<string, Follower>();
+    followersByClient.set(client, followers);
+  }
   return followers;
 };
 

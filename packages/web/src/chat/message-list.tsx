@@ -26,6 +26,8 @@ export function MessageList({
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [awayFromLatest, setAwayFromLatest] = useState(false);
+  // The virtualizer is mutable by design; this component re-renders on each of its changes.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,

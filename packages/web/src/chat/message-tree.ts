@@ -41,7 +41,7 @@ export function selectedBranch(messages: readonly Message[], selection: BranchSe
       children.set(key, [...(children.get(key) ?? []), message]);
     }
     let branchKey = `root:${contextId}`;
-    for (let siblings = children.get(branchKey); siblings?.length; ) {
+    for (let siblings = children.get(branchKey); siblings?.length;) {
       const ordered = [...siblings].sort((a, b) => a.created_at - b.created_at);
       const picked =
         ordered.find((message) => message.id === selection[branchKey]) ?? ordered.at(-1)!;

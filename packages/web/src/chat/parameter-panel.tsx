@@ -33,7 +33,12 @@ export function ParameterPanel({
             <section key={sectionIndex} className="flex flex-col gap-3">
               {section.name && <h3 className="text-sm font-semibold">{section.name}</h3>}
               {section.controls?.map((control, index) => (
-                <ParameterControl key={index} control={control} values={values} onChange={onChange} />
+                <ParameterControl
+                  key={index}
+                  control={control}
+                  values={values}
+                  onChange={onChange}
+                />
               ))}
               {section.tabs && section.tabs.length > 0 && (
                 <Tabs.Root defaultValue="0">

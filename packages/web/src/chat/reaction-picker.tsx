@@ -1,4 +1,5 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { ReactIcon } from "./icons.js";
 
 const REACTIONS = ["👍", "❤️", "😂", "😮", "😢", "🙏"];
 
@@ -14,9 +15,9 @@ export function ReactionPicker({
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         aria-label={reaction ? `Reaction: ${reaction}. Change it` : "Add a reaction"}
-        className="inline-flex h-8 min-w-8 items-center justify-center rounded-lg px-1.5 text-sm hover:bg-sunken"
+        className="inline-flex h-8 min-w-8 items-center justify-center rounded-lg px-1.5 text-sm text-muted hover:bg-sunken"
       >
-        {reaction ?? <span aria-hidden="true">☺︎</span>}
+        {reaction ?? <ReactIcon />}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

@@ -75,7 +75,8 @@ export function useChatActions({
         client.setQueryData(conversationKey(target.id), { conversation: target, messages: [] });
       }
       const body: SendBody = { content: draft.content };
-      if (draft.attachments.length) body.attachments = draft.attachments.map((file) => file.file_id);
+      if (draft.attachments.length)
+        body.attachments = draft.attachments.map((file) => file.file_id);
       if (Object.keys(draft.parameters).length) body.parameters = draft.parameters;
       if (parentId !== undefined) body.parent_id = parentId;
       const started = await sendWithStream(target.id, body);
@@ -145,7 +146,16 @@ export function useChatActions({
       );
     });
 
-  return { error, clearError: () => setError(null), send, regenerate, stop, rate, react, clearContext };
+  return {
+    error,
+    clearError: () => setError(null),
+    send,
+    regenerate,
+    stop,
+    rate,
+    react,
+    clearContext,
+  };
 }
 
 function blankMessage(

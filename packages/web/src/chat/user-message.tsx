@@ -4,6 +4,7 @@ import { Button } from "../ui/button.js";
 import { CopyButton } from "../ui/copy-button.js";
 import { AttachmentChips } from "./attachment-chips.js";
 import { BranchPager } from "./branch-pager.js";
+import { EditIcon } from "./icons.js";
 
 /** A message the user sent, on the right; it can be edited and sent again as a new branch. */
 export function UserMessage({
@@ -46,7 +47,12 @@ export function UserMessage({
           <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
             Cancel
           </Button>
-          <Button size="sm" variant="primary" disabled={busy || text.trim() === ""} onClick={() => void save()}>
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={busy || text.trim() === ""}
+            onClick={() => void save()}
+          >
             Send
           </Button>
         </div>
@@ -54,14 +60,22 @@ export function UserMessage({
     );
   }
   return (
-    <article aria-label="You said" className="group ml-auto flex max-w-[85%] flex-col items-end gap-1">
+    <article
+      aria-label="You said"
+      className="group ml-auto flex max-w-[85%] flex-col items-end gap-1"
+    >
       <div className="rounded-2xl rounded-br-md bg-bubble px-3.5 py-2 text-sm break-words whitespace-pre-wrap">
         {message.content}
       </div>
       <AttachmentChips attachments={message.attachments} />
-      <div className="flex items-center gap-0.5">
-        <BranchPager siblings={siblings} current={message.id} what="message" onSelect={onSelectSibling} />
-        <CopyButton text={message.content} label="Copy message" />
+      <div className="flex items-center gap-0.5 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
+        <BranchPager
+          siblings={siblings}
+          current={message.id}
+          what="message"
+          onSelect={onSelectSibling}
+        />
+        <CopyButton text={message.content} label="Copy" />
         <Button
           size="sm"
           variant="ghost"
@@ -72,7 +86,7 @@ export function UserMessage({
             setEditing(true);
           }}
         >
-          <span aria-hidden="true">✎</span>
+          <EditIcon />
         </Button>
       </div>
     </article>
