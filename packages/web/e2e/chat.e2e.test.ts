@@ -64,6 +64,19 @@ describe("the chat in the browser", () => {
     await expect
       .poll(() => page.getByRole("link", { name: "hello there" }).getAttribute("aria-current"))
       .toBe("page");
+    const search = page.getByRole("searchbox", { name: "Search conversations" });
+    await search.fill("nothing like it");
+    await page.getByText("No conversation has that title.").waitFor();
+    await search.fill("hello");
+    await page.getByRole("link", { name: "hello there" }).waitFor();
+    await page.close();
+  });
+
+  it("stops the running reply with Esc from the composer", async () => {
+    const page = await startChat("/long");
+    await expect.poll(() => lastReply(page).textContent()).toContain("word3");
+    await page.getByRole("textbox", { name: `Message ${BOT}` }).press("Escape");
+    await expect.poll(async () => (await messagesOf(page)).at(-1)?.status).toBe("incomplete");
     await page.close();
   });
 
