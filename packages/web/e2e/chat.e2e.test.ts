@@ -52,18 +52,18 @@ describe("the chat in the browser", () => {
 
   it("streams a reply, sends a suggested reply with the history, and likes it", async () => {
     const page = await startChat("hello there");
-    await expect.poll(() => lastReply(page).textContent()).toContain("You said: hello there.");
+    await eventually(() => lastReply(page).textContent()).toContain("You said: hello there.");
     await page.getByRole("button", { name: "Tell me more" }).click();
-    await expect
-      .poll(() => lastReply(page).textContent())
-      .toContain("You said: Tell me more. Before that: hello there.");
+    await eventually(() => lastReply(page).textContent()).toContain(
+      "You said: Tell me more. Before that: hello there.",
+    );
     await lastReply(page).getByRole("button", { name: "Like", exact: true }).click();
-    await expect
-      .poll(async () => (await messagesOf(page)).filter((m) => m.feedback === "like").length)
-      .toBe(1);
-    await expect
-      .poll(() => page.getByRole("link", { name: "hello there" }).getAttribute("aria-current"))
-      .toBe("page");
+    await eventually(
+      async () => (await messagesOf(page)).filter((m) => m.feedback === "like").length,
+    ).toBe(1);
+    await eventually(() =>
+      page.getByRole("link", { name: "hello there" }).getAttribute("aria-current"),
+    ).toBe("page");
     const search = page.getByRole("searchbox", { name: "Search conversations" });
     await search.fill("nothing like it");
     await page.getByText("No conversation has that title.").waitFor();
@@ -74,17 +74,17 @@ describe("the chat in the browser", () => {
 
   it("stops the running reply with Esc from the composer", async () => {
     const page = await startChat("/long");
-    await expect.poll(() => lastReply(page).textContent()).toContain("word3");
+    await eventually(() => lastReply(page).textContent()).toContain("word3");
     await page.getByRole("textbox", { name: `Message ${BOT}` }).press("Escape");
-    await expect.poll(async () => (await messagesOf(page)).at(-1)?.status).toBe("incomplete");
+    await eventually(async () => (await messagesOf(page)).at(-1)?.status).toBe("incomplete");
     await page.close();
   });
 
   it("stops a running reply with the Stop button, keeping what was written", async () => {
     const page = await startChat("/long");
-    await expect.poll(() => lastReply(page).textContent()).toContain("word3");
+    await eventually(() => lastReply(page).textContent()).toContain("word3");
     await page.getByRole("button", { name: "Stop the reply" }).click();
-    await expect.poll(async () => (await messagesOf(page)).at(-1)?.status).toBe("incomplete");
+    await eventually(async () => (await messagesOf(page)).at(-1)?.status).toBe("incomplete");
     const text = await lastReply(page).textContent();
     expect(text).not.toContain("word80");
     await page.getByRole("button", { name: "Send" }).waitFor();
@@ -104,9 +104,9 @@ describe("the chat in the browser", () => {
   it("edits a sent message into a new branch the bot sees without the old one", async (test) => {
     if (!branching) test.skip(); // needs `parent_id` on sends (server-chat branch)
     const page = await startChat("first");
-    await expect.poll(() => lastReply(page).textContent()).toContain("You said: first.");
+    await eventually(() => lastReply(page).textContent()).toContain("You said: first.");
     await send(page, "second");
-    await expect.poll(() => lastReply(page).textContent()).toContain("Before that: first.");
+    await eventually(() => lastReply(page).textContent()).toContain("Before that: first.");
     await page
       .getByRole("article", { name: "You said" })
       .last()
@@ -114,26 +114,24 @@ describe("the chat in the browser", () => {
       .click();
     await page.getByLabel("Edit your message").fill("changed");
     await page.getByLabel("Edit your message").press("Enter");
-    await expect
-      .poll(() => lastReply(page).textContent())
-      .toContain("You said: changed. Before that: first.");
+    await eventually(() => lastReply(page).textContent()).toContain(
+      "You said: changed. Before that: first.",
+    );
     expect(await lastReply(page).textContent()).not.toContain("second");
     await page.getByLabel("message 2 of 2").waitFor();
     await page.getByRole("button", { name: "Previous message" }).click();
-    await expect.poll(() => lastReply(page).textContent()).toContain("You said: second.");
+    await eventually(() => lastReply(page).textContent()).toContain("You said: second.");
     await page.close();
   });
 
   it("follows a reply across a reload and in a second tab, to its end", async () => {
     const page = await startChat("/long");
-    await expect.poll(() => lastReply(page).textContent()).toContain("word3");
+    await eventually(() => lastReply(page).textContent()).toContain("word3");
     const second = await context.newPage();
     await second.goto(page.url());
     await page.reload();
     for (const tab of [page, second]) {
-      await expect
-        .poll(() => lastReply(tab).textContent(), { timeout: 15_000 })
-        .toContain("word80");
+      await eventually(() => lastReply(tab).textContent(), { timeout: 15_000 }).toContain("word80");
       await lastReply(tab).getByRole("button", { name: "Regenerate" }).waitFor();
     }
     // Each word once: resuming repeated nothing.
@@ -152,7 +150,7 @@ describe("the chat in the browser", () => {
     });
     await page.getByRole("button", { name: "Remove notes.txt" }).waitFor();
     await send(page, "/attachments");
-    await expect.poll(() => lastReply(page).textContent()).toContain("Attachments: notes.txt");
+    await eventually(() => lastReply(page).textContent()).toContain("Attachments: notes.txt");
     await page.close();
   });
 
@@ -165,22 +163,22 @@ describe("the chat in the browser", () => {
     await page.getByRole("switch", { name: "Shout" }).click();
     await page.getByRole("slider", { name: "Volume" }).press("ArrowRight");
     await send(page, "/parameters");
-    await expect
-      .poll(() => lastReply(page).textContent())
-      .toContain('Parameters: {"tone":"cheerful","shout":true,"volume":6}');
+    await eventually(() => lastReply(page).textContent()).toContain(
+      'Parameters: {"tone":"cheerful","shout":true,"volume":6}',
+    );
     await page.close();
   });
 
   it("shows a bot error in words and retries it; a final error offers no retry", async () => {
     const page = await startChat("/error");
     const alert = lastReply(page).getByRole("alert");
-    await expect.poll(() => alert.textContent()).toContain("The scripted bot failed on purpose.");
+    await eventually(() => alert.textContent()).toContain("The scripted bot failed on purpose.");
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.getByLabel("reply 2 of 2").waitFor();
     await send(page, "/fatal");
-    await expect
-      .poll(() => lastReply(page).getByRole("alert").textContent())
-      .toContain("cannot do that");
+    await eventually(() => lastReply(page).getByRole("alert").textContent()).toContain(
+      "cannot do that",
+    );
     // Without `allow_retry` on messages (server-chat branch) the page offers Retry to be safe.
     const stored = (await messagesOf(page)).at(-1)!;
     if ("allow_retry" in stored) {
@@ -192,9 +190,7 @@ describe("the chat in the browser", () => {
   it("says it is waiting for a bot that is slow to start", async () => {
     const page = await startChat("/slow");
     await page.getByText(`Waiting for ${BOT}…`).waitFor({ timeout: 3000 });
-    await expect
-      .poll(() => lastReply(page).textContent(), { timeout: 8000 })
-      .toContain("Here I am");
+    await eventually(() => lastReply(page).textContent(), { timeout: 8000 }).toContain("Here I am");
     await page.close();
   });
 
@@ -209,11 +205,11 @@ describe("the chat in the browser", () => {
 
   it("clears the context: a divider, and the bot no longer hears what came before", async () => {
     const page = await startChat("before the reset");
-    await expect.poll(() => lastReply(page).textContent()).toContain("You said: before the reset.");
+    await eventually(() => lastReply(page).textContent()).toContain("You said: before the reset.");
     await page.getByRole("button", { name: "Clear context" }).click();
     await send(page, "after the reset");
     await page.getByRole("separator", { name: "Context cleared" }).waitFor();
-    await expect.poll(() => lastReply(page).textContent()).toContain("You said: after the reset.");
+    await eventually(() => lastReply(page).textContent()).toContain("You said: after the reset.");
     expect(await lastReply(page).textContent()).not.toContain("Before that");
     await page.close();
   });
@@ -231,7 +227,7 @@ describe("the chat in the browser", () => {
     await page.getByRole("menuitem", { name: "Delete" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await page.waitForURL(`${platform.url}/`);
-    await expect.poll(() => renamed.count()).toBe(0);
+    await eventually(() => renamed.count()).toBe(0);
     await page.close();
   });
 
@@ -256,13 +252,13 @@ describe("the chat in the browser", () => {
     await page.mouse.wheel(0, -3000);
     await page.getByRole("button", { name: /Jump to latest/ }).click();
     await page.getByText("message 160", { exact: true }).last().waitFor();
-    await expect.poll(() => page.getByRole("button", { name: /Jump to latest/ }).count()).toBe(0);
+    await eventually(() => page.getByRole("button", { name: /Jump to latest/ }).count()).toBe(0);
     await page.close();
   });
 
   it("has no serious accessibility violations in a chat, light or dark, on a phone", async () => {
     const page = await startChat("accessible?");
-    await expect.poll(() => lastReply(page).textContent()).toContain("You said: accessible?");
+    await eventually(() => lastReply(page).textContent()).toContain("You said: accessible?");
     const url = page.url();
     await page.close();
     for (const colorScheme of ["light", "dark"] as const) {
@@ -272,12 +268,16 @@ describe("the chat in the browser", () => {
       });
       const tab = await phone.newPage();
       await tab.goto(url);
-      await expect.poll(() => lastReply(tab).textContent()).toContain("You said: accessible?");
+      await eventually(() => lastReply(tab).textContent()).toContain("You said: accessible?");
       expect(await seriousViolations(tab)).toEqual([]);
       await phone.close();
     }
-  });
+  }, 45_000);
 });
+
+/** Polls until it holds; replies stream over seconds on a busy machine, so not vitest's 1 s. */
+const eventually = <T>(read: () => Promise<T> | T, options: { timeout?: number } = {}) =>
+  expect.poll(read, { timeout: 10_000, ...options });
 
 /** Types into the composer and presses Enter. */
 async function send(page: Page, text: string) {

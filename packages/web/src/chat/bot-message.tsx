@@ -9,6 +9,11 @@ import { DislikeIcon, LikeIcon, RegenerateIcon } from "./icons.js";
 import { ReactionPicker } from "./reaction-picker.js";
 import { WaitingIndicator } from "./waiting-indicator.js";
 
+const feedbackButtons = [
+  { type: "like", label: "Like", icon: <LikeIcon /> },
+  { type: "dislike", label: "Dislike", icon: <DislikeIcon /> },
+] as const;
+
 type BotLike = Pick<Bot, "handle" | "display_name" | "avatar_url">;
 
 /** What a person can do to a reply. */
@@ -85,26 +90,19 @@ export function BotMessage({
               onSelect={onSelectSibling}
             />
             {message.content && <CopyButton text={message.content} label="Copy" />}
-            <Button
-              size="sm"
-              variant="ghost"
-              aria-label="Like"
-              aria-pressed={message.feedback === "like"}
-              onClick={() => actions.rate(message, "like")}
-              className="text-muted aria-pressed:text-accent"
-            >
-              <LikeIcon />
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              aria-label="Dislike"
-              aria-pressed={message.feedback === "dislike"}
-              onClick={() => actions.rate(message, "dislike")}
-              className="text-muted aria-pressed:text-accent"
-            >
-              <DislikeIcon />
-            </Button>
+            {feedbackButtons.map(({ type, label, icon }) => (
+              <Button
+                key={type}
+                size="sm"
+                variant="ghost"
+                aria-label={label}
+                aria-pressed={message.feedback === type}
+                onClick={() => actions.rate(message, type)}
+                className="text-muted aria-pressed:text-accent"
+              >
+                {icon}
+              </Button>
+            ))}
             <ReactionPicker
               reaction={message.reaction}
               onReact={(reaction) => actions.react(message, reaction)}

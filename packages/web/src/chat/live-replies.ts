@@ -21,15 +21,19 @@ interface Follower {
 
 // Per query client rather than a module singleton, so each app (and test) has its own.
 const followersByClient = new WeakMap<QueryClient, Map<string, Follower>>();
+// Replies that ended here, kept so a fetch that started before the end cannot bring them back
+// as `streaming` (and nothing would follow them again).
+const finishedByClient = new WeakMap<QueryClient, Map<string, LiveReply>>();
 
-const followersOf = (client: QueryClient) => {
-  let followers = followersByClient.get(client);
-  if (!followers) {
-    followers = new Map<string, Follower>();
-    followersByClient.set(client, followers);
+const mapOf = <T>(maps: WeakMap<QueryClient, Map<string, T>>, client: QueryClient) => {
+  let map = maps.get(client);
+  if (!map) {
+    map = new Map<string, T>();
+    maps.set(client, map);
   }
-  return followers;
+  return map;
 };
+const followersOf = (client: QueryClient) => mapOf(followersByClient, client);
 
 /** True while this tab follows the reply `botMessageId`. */
 export const isFollowing = (client: QueryClient, botMessageId: string) =>
@@ -87,6 +91,9 @@ export function followReply(
     .catch(() => undefined)
     .finally(() => {
       followers.delete(botMessageId);
+      if (follower.reply.status !== "streaming") {
+        mapOf(finishedByClient, client).set(botMessageId, follower.reply);
+      }
       void refreshConversationList(client);
     });
 }
@@ -103,11 +110,14 @@ export function forgetConversation(client: QueryClient, conversationId: string) 
 /** Lays what live streams know over freshly fetched messages, so a refetch never rolls back. */
 export function overlayLiveReplies(client: QueryClient, data: ConversationWithMessages) {
   const followers = followersOf(client);
+  const finished = mapOf(finishedByClient, client);
   return {
     ...data,
     messages: data.messages.map((message) => {
-      const follower = followers.get(message.id);
-      return follower?.reply.started ? { ...message, ...liveFields(follower.reply) } : message;
+      const live =
+        followers.get(message.id)?.reply ??
+        (message.status === "streaming" ? finished.get(message.id) : undefined);
+      return live?.started ? { ...message, ...liveFields(live) } : message;
     }),
   };
 }

@@ -46,30 +46,22 @@ export function ParameterControl({
   let input;
   switch (control.control) {
     case "text_field":
-      input = (
-        <input
-          id={id}
-          className={inputClass}
-          aria-describedby={describedBy}
-          placeholder={control.placeholder ?? undefined}
-          value={typeof value === "string" ? value : ""}
-          onChange={(event) => set(event.target.value)}
-        />
-      );
+    case "text_area": {
+      const textProps = {
+        id,
+        className: inputClass,
+        "aria-describedby": describedBy,
+        placeholder: control.placeholder ?? undefined,
+        value: typeof value === "string" ? value : "",
+      };
+      input =
+        control.control === "text_field" ? (
+          <input {...textProps} onChange={(event) => set(event.target.value)} />
+        ) : (
+          <textarea {...textProps} rows={3} onChange={(event) => set(event.target.value)} />
+        );
       break;
-    case "text_area":
-      input = (
-        <textarea
-          id={id}
-          rows={3}
-          className={inputClass}
-          aria-describedby={describedBy}
-          placeholder={control.placeholder ?? undefined}
-          value={typeof value === "string" ? value : ""}
-          onChange={(event) => set(event.target.value)}
-        />
-      );
-      break;
+    }
     case "drop_down":
       input = (
         <select
