@@ -57,7 +57,15 @@ export function MessageList({
       setAwayFromLatest(!stick.current);
     };
     element.addEventListener("scroll", onScroll, { passive: true });
-    return () => element.removeEventListener("scroll", onScroll);
+    // The list shrinks when the composer grows (options, attachments): keep the latest in view.
+    const resizes = new ResizeObserver(() => {
+      if (stick.current) element.scrollTop = element.scrollHeight;
+    });
+    resizes.observe(element);
+    return () => {
+      element.removeEventListener("scroll", onScroll);
+      resizes.disconnect();
+    };
   }, []);
 
   return (
