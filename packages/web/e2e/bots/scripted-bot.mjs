@@ -8,6 +8,7 @@
 //   /markdown       a reply with a heading, a list, a table, code and math
 //   /xss            streams every payload of XSS_PAYLOADS_FILE (a JSON array), in pieces
 //   /attachments    lists the attachments of the user's message
+//   /parameters     says the parameter values the user's message carried, as JSON
 import { readFileSync } from "node:fs";
 import { defineBot, errorResponse, file, meta, suggestedReply, uploadFile } from "@parlor/sdk";
 import { serve } from "@parlor/sdk/node";
@@ -92,6 +93,10 @@ const bot = defineBot({
       yield `Attachments: ${names.join(", ") || "none"}`;
       return;
     }
+    if (content === "/parameters") {
+      yield `Parameters: ${JSON.stringify(last?.parameters ?? {})}`;
+      return;
+    }
     if (content === "/files") {
       const options = { apiKey: accessKey, baseUrl: `${platformUrl}/bot/` };
       const image = await uploadFile({ ...options, file: PNG, fileName: "red.png" });
@@ -115,6 +120,51 @@ const bot = defineBot({
   settings: {
     introduction_message: "Hello! I am a scripted test bot.",
     allow_attachments: true,
+    parameter_controls: {
+      api_version: "2",
+      sections: [
+        {
+          name: "Style",
+          controls: [
+            {
+              control: "drop_down",
+              label: "Tone",
+              parameter_name: "tone",
+              default_value: "plain",
+              options: [
+                { value: "plain", name: "Plain" },
+                { value: "cheerful", name: "Cheerful" },
+              ],
+            },
+            {
+              control: "toggle_switch",
+              label: "Shout",
+              parameter_name: "shout",
+              default_value: false,
+            },
+            {
+              control: "condition",
+              condition: {
+                comparator: "eq",
+                left: { parameter_name: "shout" },
+                right: { literal: true },
+              },
+              controls: [
+                {
+                  control: "slider",
+                  label: "Volume",
+                  parameter_name: "volume",
+                  default_value: 5,
+                  min_value: 1,
+                  max_value: 10,
+                  step: 1,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
   },
 });
 

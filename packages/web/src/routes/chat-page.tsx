@@ -1,4 +1,12 @@
-/** `/` and `/c/:conversationId`: placeholder until the chat is built. */
+import { useParams, useSearch } from "@tanstack/react-router";
+import { BotPicker } from "../chat/bot-picker.js";
+import { ChatView } from "../chat/chat-view.js";
+
+/** `/` (a new chat: pick a bot, or `?bot=<handle>`) and `/c/:conversationId`. */
 export function ChatPage() {
-  return <div className="p-6 text-sm text-muted">Pick a bot to chat with.</div>;
+  const { conversationId } = useParams({ strict: false });
+  const { bot } = useSearch({ strict: false });
+  if (conversationId) return <ChatView key={conversationId} conversationId={conversationId} />;
+  if (bot) return <ChatView key={`new:${bot}`} botHandle={bot} />;
+  return <BotPicker />;
 }

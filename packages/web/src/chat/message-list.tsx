@@ -1,0 +1,111 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { Button } from "../ui/button.js";
+import type { ChatRow } from "./message-tree.js";
+
+/** How near the bottom (px) still counts as "at the latest", so a reply keeps being followed. */
+const STICK_DISTANCE = 80;
+
+/**
+ * The conversation as a log that renders only the rows on screen (measured as they render, so
+ * long conversations stay fast). It follows the newest text until the person scrolls up, then
+ * offers "Jump to latest".
+ */
+export function MessageList({
+  rows,
+  renderRow,
+  label,
+  /** Changes whenever the last row grows (streamed text), to keep following it. */
+  growth,
+}: {
+  rows: ChatRow[];
+  renderRow: (row: ChatRow, index: number) => ReactNode;
+  label: string;
+  growth: unknown;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const [awayFromLatest, setAwayFromLatest] = useState(false);
+  // The virtualizer is mutable by design; this component re-renders on each of its changes.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 96,
+    overscan: 8,
+    getItemKey: (index) => rows[index]?.key ?? index,
+  });
+  const totalSize = virtualizer.getTotalSize();
+
+  const toLatest = useCallback(() => {
+    const element = scroller.current;
+    if (!element) return;
+    if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
+    element.scrollTop = element.scrollHeight;
+  }, [rows.length, virtualizer]);
+
+  useLayoutEffect(() => {
+    if (stick.current) toLatest();
+  }, [toLatest, totalSize, growth]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const onScroll = () => {
+      const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+      stick.current = distance < STICK_DISTANCE;
+      setAwayFromLatest(!stick.current);
+    };
+    element.addEventListener("scroll", onScroll, { passive: true });
+    // The list shrinks when the composer grows (options, attachments): keep the latest in view.
+    const resizes = new ResizeObserver(() => {
+      if (stick.current) element.scrollTop = element.scrollHeight;
+    });
+    resizes.observe(element);
+    return () => {
+      element.removeEventListener("scroll", onScroll);
+      resizes.disconnect();
+    };
+  }, []);
+
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div ref={scroller} className="h-full overflow-y-auto" tabIndex={-1}>
+        <div
+          role="log"
+          aria-label={label}
+          aria-live="polite"
+          aria-relevant="additions text"
+          className="relative mx-auto w-full max-w-3xl"
+          style={{ height: totalSize }}
+        >
+          {virtualizer.getVirtualItems().map((item) => (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute inset-x-0 top-0 px-4 py-3"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {renderRow(rows[item.index]!, item.index)}
+            </div>
+          ))}
+        </div>
+      </div>
+      {awayFromLatest && (
+        <Button
+          variant="secondary"
+          size="sm"
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md"
+          onClick={() => {
+            stick.current = true;
+            setAwayFromLatest(false);
+            toLatest();
+          }}
+        >
+          Jump to latest ↓
+        </Button>
+      )}
+    </div>
+  );
+}
