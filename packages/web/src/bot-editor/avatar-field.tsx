@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { Bot } from "../api/types.js";
 import { BotAvatar } from "../ui/bot-avatar.js";
 import { Button } from "../ui/button.js";
@@ -35,13 +35,13 @@ export function AvatarField({
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string>();
-  const [preview, setPreview] = useState<string | null>(null);
-  useEffect(() => {
-    if (!pending) return setPreview(null);
-    const url = URL.createObjectURL(pending);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
-  }, [pending]);
+  // The preview belongs to the file it was made for; a removed or saved file shows none.
+  const [preview, setPreview] = useState<{ file: File; url: string }>();
+  const previewUrl = preview && preview.file === pending ? preview.url : null;
+  const showPreview = (file: File) => {
+    if (preview) URL.revokeObjectURL(preview.url);
+    setPreview({ file, url: URL.createObjectURL(file) });
+  };
   const shown = error ?? problem;
   return (
     <div className="flex flex-col gap-1.5">
@@ -49,9 +49,9 @@ export function AvatarField({
         Avatar
       </span>
       <div className="flex flex-wrap items-center gap-3">
-        {preview ? (
+        {previewUrl ? (
           <img
-            src={preview}
+            src={previewUrl}
             alt="Preview of the new avatar"
             className="h-16 w-16 rounded-full object-cover"
           />
@@ -72,7 +72,9 @@ export function AvatarField({
             if (!file) return;
             const reason = avatarProblem(file);
             setProblem(reason);
-            if (!reason) onPick(file);
+            if (reason) return;
+            showPreview(file);
+            onPick(file);
           }}
         />
         <Button size="sm" disabled={busy} onClick={() => input.current?.click()}>
