@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "./http.js";
+import { retryUnlessMissing } from "./missing-route.js";
 import type { Bot, User } from "./types.js";
 
 /** A user as the admin pages list them. */
@@ -29,6 +30,7 @@ export function useAdminUsers(query: string) {
         `/api/admin/users?${listParams(query, pageParam)}`,
       ),
     getNextPageParam: (page) => page.next_cursor,
+    retry: retryUnlessMissing,
   });
 }
 
@@ -42,6 +44,7 @@ export function useAdminBots(query: string) {
         `/api/admin/bots?${listParams(query, pageParam)}`,
       ),
     getNextPageParam: (page) => page.next_cursor,
+    retry: retryUnlessMissing,
   });
 }
 

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "./http.js";
+import { retryUnlessMissing } from "./missing-route.js";
 import type { Bot, Visibility } from "./types.js";
 
 /** Query keys for bots, so a save refreshes every page that shows one. */
@@ -34,6 +35,7 @@ export function useBot(handle: string) {
   return useQuery({
     queryKey: botKeys.one(handle),
     queryFn: async () => (await apiFetch<{ bot: Bot }>(`/api/bots/${path(handle)}`)).bot,
+    retry: retryUnlessMissing,
   });
 }
 
@@ -164,6 +166,7 @@ export function useBotCall(handle: string, id: string | null) {
     queryFn: () =>
       apiFetch<BotCallDetail>(`/api/bots/${path(handle)}/calls/${encodeURIComponent(id!)}`),
     enabled: id !== null,
+    retry: retryUnlessMissing,
   });
 }
 

@@ -35,7 +35,9 @@ export function valuesOf(bot?: Bot): BotFormValues {
     handle: bot?.handle ?? "",
     display_name: bot?.display_name ?? "",
     description: bot?.description ?? "",
-    greeting: bot?.greeting ?? "",
+    // `greeting` falls back to the settings' introduction; only the bot's own is edited here.
+    greeting:
+      bot?.greeting && bot.greeting !== bot.settings.introduction_message ? bot.greeting : "",
     visibility: bot?.visibility ?? "private",
     server_url: bot?.server_url ?? "",
     memory: bot?.memory_last_n ? "last" : "all",
