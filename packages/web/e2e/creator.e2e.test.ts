@@ -131,10 +131,17 @@ describe("explore, bot pages and the creator in the browser", () => {
       ["/bots/scripted", (page) => page.getByRole("link", { name: "Start chat" }).waitFor()],
       ["/bots/new", (page) => page.getByLabel("Handle").waitFor()],
       ["/bots/scripted/edit", (page) => page.getByLabel("Access key", { exact: true }).waitFor()],
-      ["/bots/scripted/calls", (page) => page.getByRole("heading", { level: 1 }).waitFor()],
+      ["/bots/scripted/calls", (page) => page.getByRole("table").waitFor()],
       ["/account", (page) => page.getByRole("list", { name: "Your API keys" }).waitFor()],
     ];
     await owner.api("POST", "/api/keys", { name: "For the axe run" });
+    // One call, so the call log shows its table rather than its empty state.
+    const { conversation } = await owner.api<{ conversation: { id: string } }>(
+      "POST",
+      "/api/conversations",
+      { bot: "scripted" },
+    );
+    await owner.api("POST", `/api/conversations/${conversation.id}/messages`, { content: "hi" });
     for (const colorScheme of ["light", "dark"] as const) {
       const { context, page } = await signedIn({ colorScheme });
       for (const [path, ready] of pages) {
