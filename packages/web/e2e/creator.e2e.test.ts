@@ -95,6 +95,37 @@ describe("explore, bot pages and the creator in the browser", () => {
     await context.close();
   });
 
+  it("uploads an avatar with a preview, and rotates the access key behind a confirmation", async () => {
+    const { context, page } = await signedIn();
+    await page.goto("/bots/scripted/edit");
+    const before = await page.getByLabel("Access key", { exact: true }).inputValue();
+    await page.getByRole("button", { name: "Rotate" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Rotate key" }).click();
+    await expect
+      .poll(() => page.getByLabel("Access key", { exact: true }).inputValue())
+      .not.toBe(before);
+    // A 2×2 PNG, so the test needs no file on disk.
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAwMAAABQAAf+W4NAAAAAASUVORK5CYII=",
+      "base64",
+    );
+    await page
+      .getByLabel("Avatar")
+      .setInputFiles({ name: "a.png", mimeType: "image/png", buffer: png });
+    await page.getByText("Avatar saved.").waitFor();
+    const { bot } = await owner.api<{ bot: { avatar_url: string | null } }>(
+      "GET",
+      "/api/bots/scripted",
+    );
+    expect(bot.avatar_url).toMatch(/^\//);
+    await page.getByRole("button", { name: "Remove" }).waitFor();
+    await page
+      .getByLabel("Avatar")
+      .setInputFiles({ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("no") });
+    await page.getByText("Choose a PNG, JPEG, WebP or GIF picture.").waitFor();
+    await context.close();
+  });
+
   it("runs the conformance check as a readable list", async () => {
     const { context, page } = await signedIn();
     await page.goto("/bots/scripted/edit");

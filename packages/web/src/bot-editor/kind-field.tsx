@@ -18,7 +18,7 @@ export function KindField({
   }
   return (
     <RadioGroup
-      legend="Kind"
+      legend="How the bot answers"
       name="kind"
       value={value}
       onChange={onChange}

@@ -43,7 +43,7 @@ export function CallDetail({ handle, callId }: { handle: string; callId: string 
               aria-label="The request as JSON"
               className="max-h-96 overflow-auto rounded-lg bg-sunken p-3 font-mono text-xs"
             >
-              {JSON.stringify(detail.data.request, null, 2)}
+              {prettyJson(detail.data.request)}
             </pre>
           </div>
           <div className="flex flex-col gap-1.5">
@@ -78,4 +78,14 @@ export function CallDetail({ handle, callId }: { handle: string; callId: string 
       )}
     </Section>
   );
+}
+
+/** The request indented; the log may keep it as JSON text, which is parsed to indent it. */
+function prettyJson(request: unknown): string {
+  if (typeof request !== "string") return JSON.stringify(request, null, 2);
+  try {
+    return JSON.stringify(JSON.parse(request), null, 2);
+  } catch {
+    return request;
+  }
 }
