@@ -95,7 +95,7 @@ describe("explore, bot pages and the creator in the browser", () => {
     await context.close();
   });
 
-  it("uploads an avatar with a preview, and rotates the access key behind a confirmation", async () => {
+  it("uploads an avatar, and rotates the access key behind a confirmation", async () => {
     const { context, page } = await signedIn();
     await page.goto("/bots/scripted/edit");
     const before = await page.getByLabel("Access key", { exact: true }).inputValue();

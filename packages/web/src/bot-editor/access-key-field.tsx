@@ -34,7 +34,7 @@ export function AccessKeyField({ handle }: { handle: string }) {
             readOnly
             value={accessKey.data ?? ""}
             aria-describedby={`${id}-hint`}
-            className="h-10 min-w-0 flex-1 rounded-lg border border-line bg-sunken px-3 font-mono text-sm"
+            className="h-10 w-full min-w-0 rounded-lg border border-line bg-sunken px-3 font-mono text-sm sm:w-auto sm:flex-1"
           />
           <CopyButton text={accessKey.data ?? ""} label="Copy access key" />
           <Button size="sm" onClick={() => setConfirming(true)}>
