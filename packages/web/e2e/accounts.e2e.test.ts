@@ -49,6 +49,32 @@ describe("accounts in the browser", () => {
     await context.close();
   });
 
+  it("shows a new API key once, and revokes a key behind a confirmation", async () => {
+    const user = await platform.createUser("keys@example.com");
+    const context = await platform.contextFor(browser, user);
+    const page = await context.newPage();
+    await page.goto("/account");
+    await page.getByLabel("Key name").fill("My script");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const key = await page.getByLabel("The new API key").textContent();
+    expect(key).toMatch(/^pk_/);
+    expect(await page.getByText("this is the only time Parlor shows it").isVisible()).toBe(true);
+    const keys = page.getByRole("list", { name: "Your API keys" });
+    await keys.getByText("My script").waitFor();
+    expect(await keys.textContent()).not.toContain(key!);
+    await page.reload();
+    await keys.getByText("My script").waitFor();
+    expect(await page.getByLabel("The new API key").count()).toBe(0);
+    await page.getByRole("button", { name: "Revoke My script" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+    await keys.getByText("Revoked", { exact: true }).waitFor();
+    const refused = await fetch(`${platform.url}/api/auth/me`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(refused.status).toBe(401);
+    await context.close();
+  });
+
   it("has no serious accessibility violations on the login page, light or dark", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const context = await browser.newContext({ baseURL: platform.url, colorScheme });

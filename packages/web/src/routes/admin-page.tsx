@@ -1,4 +1,40 @@
-/** Placeholder until this page is built. */
+import * as Tabs from "@radix-ui/react-tabs";
+import { useMe } from "../api/auth.js";
+import { BotsTab } from "../admin/bots-tab.js";
+import { UsersTab } from "../admin/users-tab.js";
+import { Page } from "../ui/page.js";
+
+const tab =
+  "rounded-t-lg border-b-2 border-transparent px-4 py-2 text-sm font-medium text-muted data-[state=active]:border-accent data-[state=active]:text-ink";
+
+/** `/admin`: users and bots for admins; everyone else is told they may not. */
 export function AdminPage() {
-  return <div className="p-6 text-sm text-muted">Coming soon.</div>;
+  const { data: user } = useMe();
+  if (user?.role !== "admin") {
+    return (
+      <Page title="Not allowed">
+        <p className="text-sm text-muted">Only admins can open this page.</p>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Admin" lead="Accounts and bots on this Parlor." width="wide">
+      <Tabs.Root defaultValue="users" className="flex flex-col gap-4">
+        <Tabs.List aria-label="What to manage" className="flex gap-1 border-b border-line">
+          <Tabs.Trigger value="users" className={tab}>
+            Users
+          </Tabs.Trigger>
+          <Tabs.Trigger value="bots" className={tab}>
+            Bots
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="users">
+          <UsersTab />
+        </Tabs.Content>
+        <Tabs.Content value="bots">
+          <BotsTab />
+        </Tabs.Content>
+      </Tabs.Root>
+    </Page>
+  );
 }

@@ -1,9 +1,153 @@
-/** Placeholder until the creator is built. */
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import { describeError } from "../api/api-error.js";
+import { botKeys, createBot, deleteAvatar, updateBot, uploadAvatar, useBot } from "../api/bots.js";
+import type { Bot } from "../api/types.js";
+import { BotForm } from "../bot-editor/bot-form.js";
+import { inputOf } from "../bot-editor/bot-form-values.js";
+import { DangerZone } from "../bot-editor/danger-zone.js";
+import { isMissingRoute } from "../api/missing-route.js";
+import { ErrorNotice } from "../ui/notice.js";
+import { Page } from "../ui/page.js";
+import { Spinner } from "../ui/spinner.js";
+import { useToast } from "../ui/toast.js";
+
+const avatarUnavailable = "This Parlor cannot store avatars yet.";
+
+/** `/bots/new`: registers a server bot, uploads its avatar, then opens its editor for the key. */
 export function NewBotPage() {
-  return <div className="p-6 text-sm text-muted">Coming soon.</div>;
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [avatar, setAvatar] = useState<File | null>(null);
+  return (
+    <Page
+      title="Create a bot"
+      lead="Connect your bot's server; you can change everything but the handle later."
+    >
+      <BotForm
+        submitLabel="Create bot"
+        avatar={{
+          pending: avatar,
+          busy: false,
+          onPick: setAvatar,
+          onRemove: avatar ? () => setAvatar(null) : undefined,
+        }}
+        onSubmit={async (values) => {
+          const { bot } = await createBot({ ...inputOf(values), handle: values.handle.trim() });
+          let avatarFailure: unknown;
+          if (avatar) {
+            await uploadAvatar(bot.handle, avatar).catch(
+              (error: unknown) => (avatarFailure = error),
+            );
+          }
+          await client.invalidateQueries({ queryKey: botKeys.all });
+          toast(
+            avatarFailure === undefined
+              ? `@${bot.handle} is created. Give your bot its access key.`
+              : `@${bot.handle} is created, but its avatar was not saved: ${isMissingRoute(avatarFailure) ? avatarUnavailable : describeError(avatarFailure)}`,
+            avatarFailure === undefined ? "info" : "error",
+          );
+          await navigate({ to: "/bots/$handle/edit", params: { handle: bot.handle } });
+        }}
+      />
+    </Page>
+  );
 }
 
-/** Placeholder until the creator is built. */
+/** `/bots/:handle/edit`: the same form for a saved bot, with its key, tools and danger zone. */
 export function EditBotPage() {
-  return <div className="p-6 text-sm text-muted">Coming soon.</div>;
+  const { handle } = useParams({ from: "/app/bots/$handle/edit" });
+  const bot = useBot(handle);
+  if (bot.isPending) {
+    return (
+      <div className="p-6">
+        <Spinner label="Loading the bot" />
+      </div>
+    );
+  }
+  if (bot.isError) {
+    return (
+      <Page title="Bot not available">
+        <ErrorNotice error={bot.error} />
+      </Page>
+    );
+  }
+  // Keyed by the bot's id so a different bot starts a fresh form.
+  return <EditBotForm key={bot.data.id} bot={bot.data} />;
+}
+
+function EditBotForm({ bot }: { bot: Bot }) {
+  const client = useQueryClient();
+  const toast = useToast();
+  const [avatarBusy, setAvatarBusy] = useState(false);
+  const [avatarError, setAvatarError] = useState<string>();
+  const storeBot = (updated: Bot) => {
+    client.setQueryData(botKeys.one(updated.handle), updated);
+    void client.invalidateQueries({ queryKey: botKeys.all, exact: true });
+  };
+  const changeAvatar = async (change: () => Promise<Bot | undefined>, done: string) => {
+    setAvatarBusy(true);
+    setAvatarError(undefined);
+    try {
+      const updated = await change();
+      if (updated) storeBot(updated);
+      else await client.invalidateQueries({ queryKey: botKeys.one(bot.handle) });
+      toast(done);
+    } catch (error) {
+      setAvatarError(isMissingRoute(error) ? avatarUnavailable : describeError(error));
+    } finally {
+      setAvatarBusy(false);
+    }
+  };
+  return (
+    <Page
+      title={`Edit ${bot.display_name}`}
+      lead={
+        <>
+          @{bot.handle} ·{" "}
+          <Link
+            to="/bots/$handle"
+            params={{ handle: bot.handle }}
+            className="text-accent underline"
+          >
+            View the bot's page
+          </Link>{" "}
+          ·{" "}
+          <Link
+            to="/bots/$handle/calls"
+            params={{ handle: bot.handle }}
+            className="text-accent underline"
+          >
+            Call log
+          </Link>
+        </>
+      }
+    >
+      <BotForm
+        bot={bot}
+        submitLabel="Save changes"
+        avatar={{
+          pending: null,
+          busy: avatarBusy,
+          error: avatarError,
+          onPick: (file) =>
+            void changeAvatar(() => uploadAvatar(bot.handle, file), "Avatar saved."),
+          onRemove: bot.avatar_url
+            ? () =>
+                void changeAvatar(
+                  async () => (await deleteAvatar(bot.handle))?.bot,
+                  "Avatar removed.",
+                )
+            : undefined,
+        }}
+        onSubmit={async (values) => {
+          storeBot(await updateBot(bot.handle, inputOf(values)));
+          toast("Changes saved.");
+        }}
+      />
+      <DangerZone handle={bot.handle} />
+    </Page>
+  );
 }

@@ -1,0 +1,94 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./support/accessibility.js";
+import { launchBrowser } from "./support/browser.js";
+import { startE2ePlatform, type E2ePlatform, type E2eUser } from "./support/e2e-platform.js";
+
+describe("the admin page in the browser", () => {
+  let platform: E2ePlatform;
+  let browser: Browser;
+  let admin: E2eUser;
+  let member: E2eUser;
+  beforeAll(async () => {
+    platform = await startE2ePlatform();
+    browser = await launchBrowser();
+    admin = await platform.createUser("admin@example.com");
+    member = await platform.createUser("member@example.com");
+    await platform.startScriptedBot(member, "members-bot");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.dispose();
+  });
+
+  it("tells someone who is not an admin that they may not", async () => {
+    const context = await platform.contextFor(browser, member);
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.getByRole("heading", { level: 1, name: "Not allowed" }).waitFor();
+    expect(await page.getByRole("link", { name: "Admin" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("disables a user, who is signed out at their next page load", async () => {
+    const memberContext = await platform.contextFor(browser, member);
+    const memberPage = await memberContext.newPage();
+    await memberPage.goto("/explore");
+    await memberPage.getByRole("heading", { level: 1, name: "Explore bots" }).waitFor();
+
+    const context = await platform.contextFor(browser, admin);
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.getByLabel("Search users").fill("member");
+    await page.getByRole("button", { name: "Disable member@example.com" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Disable user" }).click();
+    await page.getByRole("button", { name: "Enable member@example.com" }).waitFor();
+    expect(await page.getByRole("list", { name: "Users" }).textContent()).toContain("Disabled");
+
+    await memberPage.reload();
+    await memberPage.waitForURL(/\/login/);
+    await context.close();
+    await memberContext.close();
+  });
+
+  it("makes a user an admin and takes it back", async () => {
+    const context = await platform.contextFor(browser, admin);
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Make admin member@example.com" }).click();
+    await page.getByRole("button", { name: "Remove admin from member@example.com" }).click();
+    await page.getByRole("button", { name: "Make admin member@example.com" }).waitFor();
+    await context.close();
+  });
+
+  it("hides a bot, then deletes it behind a confirmation", async () => {
+    const context = await platform.contextFor(browser, admin);
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.getByRole("tab", { name: "Bots" }).click();
+    await page.getByLabel("Search bots").fill("members");
+    const bots = page.getByRole("list", { name: "Bots" });
+    await bots.getByText("member@example.com").waitFor();
+    await page.getByRole("button", { name: "Hide @members-bot" }).click();
+    await page.getByRole("button", { name: "Unhide @members-bot" }).waitFor();
+    await page.getByRole("button", { name: "Delete @members-bot" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete bot" }).click();
+    await page.getByText("No bot matches").waitFor();
+    await expect(admin.api("GET", "/api/bots/members-bot")).rejects.toThrow(/404/);
+    await context.close();
+  });
+
+  it("has no serious accessibility violations on either tab, light or dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await platform.contextFor(browser, admin, { colorScheme });
+      const page = await context.newPage();
+      await page.goto("/admin");
+      await page.getByRole("list", { name: "Users" }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("tab", { name: "Bots" }).click();
+      await page.getByRole("list", { name: "Bots" }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    }
+  }, 60_000);
+});

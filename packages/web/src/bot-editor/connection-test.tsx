@@ -1,0 +1,88 @@
+import { useState } from "react";
+import { testConnection, type ConnectionResult } from "../api/bots.js";
+import { apiFetch } from "../api/http.js";
+import { Button } from "../ui/button.js";
+import { formatDuration } from "../ui/format.js";
+import { ErrorNotice } from "../ui/notice.js";
+
+const kindWords: Record<string, string> = {
+  dns: "The bot's host name does not resolve.",
+  refused: "Nothing is listening at that address.",
+  tls: "The bot's HTTPS certificate was refused.",
+  unauthorized: "The bot refused the access key.",
+  timeout: "The bot did not answer in time.",
+  http: "The bot answered with an HTTP error.",
+  malformed: "The bot answered, but not with valid settings.",
+  blocked: "The platform's outbound rules do not allow that address.",
+};
+
+/**
+ * Sends the bot a settings request and says what happened: how long it took, or the exact
+ * error. With `handle` and the saved URL, the platform uses the bot's stored access key.
+ */
+export function ConnectionTest({
+  url,
+  accessKey,
+  handle,
+}: {
+  url: string;
+  accessKey?: string;
+  /** Set when `url` is the bot's saved address, so the saved bot is tested. */
+  handle?: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ConnectionResult>();
+  const [failure, setFailure] = useState<unknown>();
+  const run = async () => {
+    setBusy(true);
+    setResult(undefined);
+    setFailure(undefined);
+    try {
+      setResult(
+        handle
+          ? await apiFetch<ConnectionResult>(
+              `/api/bots/${encodeURIComponent(handle)}/test-connection`,
+              { method: "POST" },
+            )
+          : await testConnection({ url, access_key: accessKey }),
+      );
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <Button disabled={busy || !url.trim()} onClick={() => void run()}>
+          {busy ? "Testing…" : "Test connection"}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {result?.ok === true && (
+          <p className="rounded-lg bg-sunken px-3 py-2 text-sm">
+            <span className="font-medium text-success">Connected.</span> The bot answered its
+            settings in {formatDuration(result.duration_ms)} (HTTP {result.http_status}).
+          </p>
+        )}
+        {result?.ok === false && (
+          <div role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
+            <p className="font-medium">{kindWords[result.error.kind] ?? "The test failed."}</p>
+            <p>{result.error.message}</p>
+            <p className="text-xs">
+              After {formatDuration(result.duration_ms)}
+              {result.http_status !== null && `, HTTP ${result.http_status}`}.
+            </p>
+          </div>
+        )}
+        {failure !== undefined && (
+          <ErrorNotice
+            error={failure}
+            unavailable="This Parlor cannot test connections yet. Use “Check my bot” instead."
+          />
+        )}
+      </div>
+    </div>
+  );
+}

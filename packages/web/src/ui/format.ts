@@ -1,0 +1,9 @@
+/** A moment as people read it, in their locale: "4 Dec 2026, 21:05". */
+export const formatTime = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** A duration in ms or s, or a dash when there is none. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
