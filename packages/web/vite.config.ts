@@ -10,7 +10,13 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   // The platform replaces this placeholder with a fresh nonce per page (strict CSP).
   html: { cspNonce: "PARLOR_CSP_NONCE" },
-  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+    // Fonts stay files: the CSP allows font-src 'self', not data: URLs.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+  },
   server: {
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: platformUrl }])),
   },

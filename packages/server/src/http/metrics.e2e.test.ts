@@ -36,7 +36,7 @@ describe("GET /metrics", () => {
     platform = await startTestPlatform();
     await fetch(`${platform.url}/healthz`);
     await fetch(`${platform.url}/healthz`);
-    await fetch(`${platform.url}/no-such-route`);
+    await fetch(`${platform.url}/api/no-such-route`);
     await fetch(`${platform.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -29,6 +29,8 @@ function servedRoutes(routes: readonly { method: string; path: string }[]): Set<
   const served = new Set<string>();
   for (const { method, path } of routes) {
     if (method === "ALL") continue;
+    // The web app's pages (every other GET), not part of the API.
+    if (path === "/*") continue;
     for (const variant of expandOptional(path)) served.add(`${method} ${toOpenApiPath(variant)}`);
   }
   return served;
