@@ -10,6 +10,7 @@ import type { BotRow } from "../store/bots-store.js";
 import { SYSTEM_USER_ID } from "../store/users-store.js";
 import type { Store } from "../store/store.js";
 import { OutboundError, type OutboundClient } from "../outbound/index.js";
+import { parseInput } from "../parse-input.js";
 import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
 
@@ -141,10 +142,7 @@ export function createBotsService(deps: {
       actor: Actor,
       input: unknown,
     ): Promise<{ bot: BotRow; accessKey: string }> {
-      const parsed = botInputSchema.safeParse(input);
-      if (!parsed.success)
-        throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
-      const values = parsed.data;
+      const values = parseInput(botInputSchema, input);
       const handle = values.handle.toLowerCase();
       if (await store.bots.findByHandle(handle))
         throw new ConflictError(`The handle "${handle}" is taken`);
@@ -205,13 +203,11 @@ export function createBotsService(deps: {
 
     async update(actor: Actor, handle: string, input: unknown): Promise<BotRow> {
       const bot = await service.editable(actor, handle);
-      const parsed = botUpdateSchema.safeParse(input);
-      if (!parsed.success)
-        throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
-      if (bot.kind !== "server" && parsed.data.server_url)
+      const changes = parseInput(botUpdateSchema, input);
+      if (bot.kind !== "server" && changes.server_url)
         throw new InvalidRequestError("server_url: only server bots have one");
-      if (parsed.data.server_url) await checkServerUrl(parsed.data.server_url);
-      await store.bots.update(bot.id, { ...parsed.data, updated_at: clock() });
+      if (changes.server_url) await checkServerUrl(changes.server_url);
+      await store.bots.update(bot.id, { ...changes, updated_at: clock() });
       return (await store.bots.findById(bot.id))!;
     },
 

@@ -1,8 +1,7 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { publicBot } from "../../bots/bots-service.js";
 import { conformanceCheckInputSchema, runConformanceCheck } from "../../bots/conformance-check.js";
-import { InvalidRequestError } from "../../errors.js";
+import { parseInput } from "../../parse-input.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { readJson } from "../read-json.js";
@@ -23,10 +22,10 @@ export const botRoutes = new Hono<AppEnv>()
   })
   .post("/check", async (context) => {
     requireActor(context);
-    const input = conformanceCheckInputSchema.safeParse(await readJson(context));
-    if (!input.success)
-      throw new InvalidRequestError(z.prettifyError(input.error).replaceAll("\n", " "));
-    const { url, access_key: accessKey } = input.data;
+    const { url, access_key: accessKey } = parseInput(
+      conformanceCheckInputSchema,
+      await readJson(context),
+    );
     const { outbound } = context.var.platform;
     return context.json(await runConformanceCheck({ url, accessKey, outbound }));
   })
