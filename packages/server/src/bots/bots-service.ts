@@ -129,6 +129,7 @@ export function createBotsService(deps: {
           settings_json: null,
           settings_fetched_at: null,
           memory_last_n: null,
+          avatar_version: null,
           created_at: now,
           updated_at: now,
         };
@@ -165,6 +166,7 @@ export function createBotsService(deps: {
         settings_json: null,
         settings_fetched_at: null,
         memory_last_n: values.memory_last_n ?? null,
+        avatar_version: null,
         created_at: now,
         updated_at: now,
       };

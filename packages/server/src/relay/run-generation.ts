@@ -92,6 +92,7 @@ export async function runGeneration(
     messageId: id,
     userId: target.userId,
     requestType: "query",
+    request,
   });
   deps.log.finish(id, { status: outcome.status, error: outcome.errorText, text: reply.text });
   deps.onFinished?.(outcome, target.botId);

@@ -13,6 +13,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { initialMigration } from "./migrations/0001-initial.js";
+import { avatarsAndCallDetailsMigration } from "./migrations/0003-avatars-and-call-details.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -85,8 +86,12 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
   };
 }
 
+/** Every migration by name; they run in name order, one entry a line. */
 const migrations: MigrationProvider = {
-  getMigrations: async () => ({ "0001-initial": initialMigration }),
+  getMigrations: async () => ({
+    "0001-initial": initialMigration,
+    "0003-avatars-and-call-details": avatarsAndCallDetailsMigration,
+  }),
 };
 
 /** Whether `db` runs on PostgreSQL (for the few statements SQLite has no need of, or no form for). */

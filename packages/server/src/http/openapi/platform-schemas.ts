@@ -166,9 +166,36 @@ export const platformSchemas: Record<string, SchemaObject> = {
       duration_ms: nullable("integer"),
       event_count: { type: "integer" },
       error: nullable("string", "What the user was told"),
+      malformed_count: {
+        type: "integer",
+        description: "Events the platform could not parse or refused",
+      },
+      timed_out: {
+        type: "boolean",
+        description: "Whether the call missed a deadline (answer, first event, whole reply)",
+      },
     },
     { description: "One attempt at calling a bot (a retry is a second row)" },
   ),
+  BotCallDetails: object({
+    call: ref("BotCall"),
+    request: nullable(
+      "string",
+      "The request body's JSON text as sent, credentials and file URL signatures redacted, cut at 64 KiB; null for calls logged before details were kept",
+    ),
+    events: {
+      type: "array",
+      description: "The events as received, at most 500 and 256 KiB of them",
+      items: object({
+        ms: { type: "integer", description: "Milliseconds since the request started" },
+        event: { type: "string" },
+        data: { type: "string", description: "The SSE data, undecoded" },
+      }),
+    },
+    truncated: { type: "boolean", description: "Whether the request or the events were cut" },
+    request_truncated: { type: "boolean" },
+    events_truncated: { type: "boolean" },
+  }),
   Conversation: object({
     id: { type: "string", examples: ["conv_…"] },
     user_id: { type: "string" },

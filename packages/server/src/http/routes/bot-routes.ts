@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { publicBot } from "../../bots/bots-service.js";
 import { conformanceCheckInputSchema, runConformanceCheck } from "../../bots/conformance-check.js";
+import { NotFoundError } from "../../errors.js";
 import { parseInput } from "../../parse-input.js";
+import { publicCall, publicCallDetails } from "../../relay/public-call.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { readJson } from "../read-json.js";
@@ -60,5 +62,13 @@ export const botRoutes = new Hono<AppEnv>()
     const { bots, store, callLog } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
     await callLog.flush();
-    return context.json({ calls: await store.botCalls.listForBot(bot.id) });
+    return context.json({ calls: (await store.botCalls.listForBot(bot.id)).map(publicCall) });
+  })
+  .get("/:handle/calls/:id", async (context) => {
+    const { bots, store, callLog } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    await callLog.flush();
+    const call = await store.botCalls.findForBot(bot.id, context.req.param("id"));
+    if (!call) throw new NotFoundError("Call");
+    return context.json(publicCallDetails(call, await store.botCallDetails.find(call.id)));
   });
