@@ -213,6 +213,18 @@ export function createBotsService(deps: {
       return (await store.bots.findById(bot.id))!;
     },
 
+    /** Gives a server bot a new access key; the old one is refused from now on. */
+    async rotateAccessKey(bot: BotRow): Promise<string> {
+      if (bot.kind !== "server")
+        throw new InvalidRequestError("Only server bots have an access key to rotate");
+      const accessKey = generateAccessKey();
+      await store.bots.update(bot.id, {
+        access_key_encrypted: secretBox.seal(accessKey),
+        updated_at: clock(),
+      });
+      return accessKey;
+    },
+
     async remove(actor: Actor, handle: string): Promise<void> {
       const bot = await service.editable(actor, handle);
       await store.bots.delete(bot.id);

@@ -1,4 +1,5 @@
 import { accountPaths } from "./account-paths.js";
+import { botCreatorPaths } from "./bot-creator-paths.js";
 import { botPaths } from "./bot-paths.js";
 import { chatPaths } from "./chat-paths.js";
 import { filePaths } from "./file-paths.js";
@@ -39,6 +40,7 @@ export const openApiDocument: OpenApiDocument = {
     ...operationsPaths,
     ...accountPaths,
     ...botPaths,
+    ...botCreatorPaths,
     ...chatPaths,
     ...filePaths,
     ...poePaths,

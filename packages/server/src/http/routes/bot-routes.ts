@@ -53,6 +53,11 @@ export const botRoutes = new Hono<AppEnv>()
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
     return context.json({ access_key: bot.kind === "server" ? registry.accessKeyOf(bot) : null });
   })
+  .post("/:handle/access-key/rotate", async (context) => {
+    const { bots } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    return context.json({ access_key: await bots.rotateAccessKey(bot) });
+  })
   .post("/:handle/sync", async (context) => {
     const { bots, registry } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
