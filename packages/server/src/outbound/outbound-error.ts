@@ -34,9 +34,16 @@ export class OutboundError extends Error {
   readonly isRetryable: boolean;
   /** Whether a deadline ran out (connecting, the response headers, the whole request). */
   readonly isTimeout: boolean;
+  /** The HTTP status, when the server answered one we refuse to follow (a redirect). */
+  readonly status: number | undefined;
 
-  constructor(code: OutboundErrorCode, message: string, options?: ErrorOptions) {
+  constructor(
+    code: OutboundErrorCode,
+    message: string,
+    options?: ErrorOptions & { status?: number },
+  ) {
     super(message, options);
+    this.status = options?.status;
     this.name = "OutboundError";
     this.code = code;
     this.isRetryable = retryableCodes.has(code);

@@ -1,12 +1,16 @@
 import {
   COOKIE_OR_API_KEY,
   authErrors,
+  badRequest,
   csrfError,
   errorResponse,
+  jsonBody,
   jsonResponse,
   notFound,
   object,
   pathParam,
+  ref,
+  tooLarge,
 } from "./openapi-helpers.js";
 import type { PathsObject } from "./openapi-types.js";
 
@@ -30,6 +34,53 @@ export const botCreatorPaths: PathsObject = {
           object({ access_key: { type: "string", description: "32 characters" } }),
         ),
         "400": errorResponse("`invalid_request`: a built-in bot, which has no key"),
+        ...authErrors,
+        ...csrfError,
+        ...editableOnly,
+      },
+    },
+  },
+  "/api/bots/test-connection": {
+    post: {
+      operationId: "testBotUrl",
+      summary: "Test a bot URL and key before saving them",
+      description:
+        "Sends one settings request through the platform's outbound client, exactly as the platform would. A failing bot is still a 200, with `ok: false` and an error whose message says what to fix.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      requestBody: jsonBody(
+        object(
+          {
+            url: { type: "string", format: "uri", description: "http:// or https://" },
+            access_key: {
+              type: "string",
+              description: "Without it a random key is sent, which a bot that checks keys refuses",
+            },
+          },
+          { optional: ["access_key"], closed: true },
+        ),
+      ),
+      responses: {
+        "200": jsonResponse("The outcome, ok or not", ref("ConnectionTestResult")),
+        ...badRequest("url is not an http(s) URL the platform can parse"),
+        ...authErrors,
+        ...csrfError,
+        ...tooLarge,
+      },
+    },
+  },
+  "/api/bots/{handle}/test-connection": {
+    post: {
+      operationId: "testBotConnection",
+      summary: "Test a saved bot's connection",
+      description:
+        "Like /api/bots/test-connection with the bot's saved URL and access key; stores nothing.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      responses: {
+        "200": jsonResponse("The outcome, ok or not", ref("ConnectionTestResult")),
+        "400": errorResponse("`invalid_request`: a built-in bot, which has no URL"),
         ...authErrors,
         ...csrfError,
         ...editableOnly,

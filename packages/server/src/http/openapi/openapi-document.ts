@@ -2,6 +2,7 @@ import { accountPaths } from "./account-paths.js";
 import { botCreatorPaths } from "./bot-creator-paths.js";
 import { botPaths } from "./bot-paths.js";
 import { chatPaths } from "./chat-paths.js";
+import { creatorSchemas } from "./creator-schemas.js";
 import { filePaths } from "./file-paths.js";
 import { openaiPaths } from "./openai-paths.js";
 import { openaiSchemas } from "./openai-schemas.js";
@@ -47,7 +48,7 @@ export const openApiDocument: OpenApiDocument = {
     ...openaiPaths,
   },
   components: {
-    schemas: { ...platformSchemas, ...protocolSchemas, ...openaiSchemas },
+    schemas: { ...platformSchemas, ...creatorSchemas, ...protocolSchemas, ...openaiSchemas },
     securitySchemes: {
       sessionCookie: {
         type: "apiKey",

@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { publicBot } from "../../bots/bots-service.js";
-import { conformanceCheckInputSchema, runConformanceCheck } from "../../bots/conformance-check.js";
-import { NotFoundError } from "../../errors.js";
+import { botUrlInputSchema } from "../../bots/bot-url-input.js";
+import { runConformanceCheck } from "../../bots/conformance-check.js";
+import { testBotConnection } from "../../bots/test-bot-connection.js";
+import { InvalidRequestError, NotFoundError } from "../../errors.js";
 import { parseInput } from "../../parse-input.js";
 import { publicCall, publicCallDetails } from "../../relay/public-call.js";
 import type { AppEnv } from "../app-env.js";
@@ -24,12 +26,17 @@ export const botRoutes = new Hono<AppEnv>()
   })
   .post("/check", async (context) => {
     requireActor(context);
-    const { url, access_key: accessKey } = parseInput(
-      conformanceCheckInputSchema,
-      await readJson(context),
-    );
+    const { url, access_key: accessKey } = parseInput(botUrlInputSchema, await readJson(context));
     const { outbound } = context.var.platform;
     return context.json(await runConformanceCheck({ url, accessKey, outbound }));
+  })
+  .post("/test-connection", async (context) => {
+    requireActor(context);
+    const input = parseInput(botUrlInputSchema, await readJson(context));
+    const { outbound, clock } = context.var.platform;
+    return context.json(
+      await testBotConnection({ url: input.url, accessKey: input.access_key, outbound, clock }),
+    );
   })
   .get("/:handle", async (context) => {
     const actor = requireActor(context);
@@ -57,6 +64,18 @@ export const botRoutes = new Hono<AppEnv>()
     const { bots } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
     return context.json({ access_key: await bots.rotateAccessKey(bot) });
+  })
+  .post("/:handle/test-connection", async (context) => {
+    const { bots, registry, outbound, clock } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    if (bot.kind !== "server" || !bot.server_url)
+      throw new InvalidRequestError(
+        "Built-in bots run inside the platform: there is no connection to test",
+      );
+    const accessKey = registry.accessKeyOf(bot);
+    return context.json(
+      await testBotConnection({ url: bot.server_url, accessKey, outbound, clock }),
+    );
   })
   .post("/:handle/sync", async (context) => {
     const { bots, registry } = context.var.platform;
