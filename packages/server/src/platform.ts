@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { createAccounts } from "./auth/accounts.js";
 import { createSecretBox } from "./auth/secret-box.js";
+import { createBotAvatars } from "./bots/bot-avatars.js";
 import { createBotRegistry } from "./bots/bot-registry.js";
 import { createBotsService } from "./bots/bots-service.js";
 import { BUILTIN_BOTS } from "./bots/builtin-bots.js";
@@ -55,11 +56,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     overrides.resolveHostname ? { resolve: overrides.resolveHostname } : {},
   );
   const registry = createBotRegistry({ secretBox, outbound, builtins: BUILTIN_BOTS });
+  const avatars = createBotAvatars({ store, outbound, clock });
   const bots = createBotsService({
     store,
     registry,
     secretBox,
     outbound,
+    avatars,
     clock,
     onSettingsError: (bot, error) =>
       logger.warn({ bot: bot.handle, err: error }, "bot settings fetch failed"),
@@ -144,6 +147,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     outbound,
     registry,
     bots,
+    avatars,
     accounts,
     log,
     liveQueries,

@@ -11,6 +11,7 @@ import { SYSTEM_USER_ID } from "../store/users-store.js";
 import type { Store } from "../store/store.js";
 import { OutboundError, type OutboundClient } from "../outbound/index.js";
 import { parseInput } from "../parse-input.js";
+import { avatarUrl, type BotAvatars } from "./bot-avatars.js";
 import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
 
@@ -33,7 +34,11 @@ export const botInputSchema = z.strictObject({
     ),
   display_name: z.string().min(1).max(80).optional(),
   description: z.string().max(2000).default(""),
-  avatar_url: z.url().nullable().optional(),
+  /** Fetched once and stored as the avatar; the URL itself is kept nowhere. */
+  avatar_url: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .nullable()
+    .optional(),
   greeting: z.string().max(4000).nullable().optional(),
   visibility: z.enum(["public", "private"]).default("public"),
   server_url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
@@ -55,7 +60,7 @@ export function publicBot(bot: BotRow, registry: BotRegistry) {
     handle: bot.handle,
     display_name: bot.display_name,
     description: bot.description,
-    avatar_url: bot.avatar_url,
+    avatar_url: avatarUrl(bot),
     greeting: bot.greeting ?? settings.introduction_message,
     owner_id: bot.owner_id,
     visibility: bot.visibility,
@@ -78,6 +83,8 @@ export function createBotsService(deps: {
   secretBox: SecretBox;
   /** Checks bot URLs against the outbound policy when they are registered or changed. */
   outbound: Pick<OutboundClient, "check">;
+  /** Stores the avatars given as `avatar_url`. */
+  avatars: BotAvatars;
   clock?: () => number;
   onSettingsError?: (bot: BotRow, error: unknown) => void;
 }) {
@@ -148,6 +155,7 @@ export function createBotsService(deps: {
       if (await store.bots.findByHandle(handle))
         throw new ConflictError(`The handle "${handle}" is taken`);
       await checkServerUrl(values.server_url);
+      const avatar = values.avatar_url ? await deps.avatars.fromUrl(values.avatar_url) : undefined;
       const accessKey = values.access_key ?? generateAccessKey();
       const now = clock();
       const bot: BotRow = {
@@ -155,7 +163,7 @@ export function createBotsService(deps: {
         handle,
         display_name: values.display_name ?? values.handle,
         description: values.description,
-        avatar_url: values.avatar_url ?? null,
+        avatar_url: null,
         greeting: values.greeting ?? null,
         owner_id: actor.userId,
         visibility: values.visibility,
@@ -171,6 +179,7 @@ export function createBotsService(deps: {
         updated_at: now,
       };
       await store.bots.insert(bot);
+      if (avatar) await deps.avatars.save(bot, avatar);
       // Settings on creation: a bot that is not up yet must not block creating it.
       await service.syncSettings(bot).catch((error: unknown) => deps.onSettingsError?.(bot, error));
       return { bot: (await store.bots.findById(bot.id))!, accessKey };
@@ -205,12 +214,17 @@ export function createBotsService(deps: {
 
     async update(actor: Actor, handle: string, input: unknown): Promise<BotRow> {
       const bot = await service.editable(actor, handle);
-      const changes = parseInput(botUpdateSchema, input);
+      const { avatar_url: newAvatarUrl, ...changes } = parseInput(botUpdateSchema, input);
       if (bot.kind !== "server" && changes.server_url)
         throw new InvalidRequestError("server_url: only server bots have one");
       if (changes.server_url) await checkServerUrl(changes.server_url);
+      // Fetched before anything changes, so a URL that fails leaves the bot as it was.
+      const avatar = newAvatarUrl ? await deps.avatars.fromUrl(newAvatarUrl) : undefined;
       await store.bots.update(bot.id, { ...changes, updated_at: clock() });
-      return (await store.bots.findById(bot.id))!;
+      const updated = (await store.bots.findById(bot.id))!;
+      if (avatar) return deps.avatars.save(updated, avatar);
+      if (newAvatarUrl === null) return deps.avatars.remove(updated);
+      return updated;
     },
 
     /** Gives a server bot a new access key; the old one is refused from now on. */

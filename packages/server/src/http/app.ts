@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
+import { avatarTooLarge, MAX_AVATAR_BYTES } from "../bots/bot-avatars.js";
 import { PlatformError } from "../errors.js";
 import { isOpenAIPath, openaiErrorResponse } from "../openai-api/openai-error.js";
 import type { Platform } from "../platform.js";
@@ -24,6 +25,9 @@ const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 function isUpload(path: string): boolean {
   return path === "/bot/file_upload_3RD_PARTY_POST" || path === "/api/files";
 }
+
+/** `POST /api/bots/<handle>/avatar`: an image of at most 2 MB. */
+const AVATAR_PATH = /^\/api\/bots\/[^/]+\/avatar$/;
 
 /** The platform's HTTP API as a Hono app; `app.request()` tests it without sockets. */
 export function createApp(platform: Platform) {
@@ -59,9 +63,14 @@ export function createApp(platform: Platform) {
   // File uploads carry their own, larger cap (50 MB); every other route takes small JSON.
   // The file plus room for the multipart framing and form fields.
   const uploadBodyLimit = limitBody(MAX_FILE_BYTES + 1024 * 1024, "Files may be at most 50 MB");
-  app.use((context, next) =>
-    isUpload(context.req.path) ? uploadBodyLimit(context, next) : jsonBodyLimit(context, next),
-  );
+  // An avatar's own cap (plus its form framing), so the 413 says what the limit is.
+  const avatarBodyLimit = limitBody(MAX_AVATAR_BYTES + 64 * 1024, avatarTooLarge().message);
+  app.use((context, next) => {
+    const path = context.req.path;
+    if (isUpload(path)) return uploadBodyLimit(context, next);
+    if (AVATAR_PATH.test(path)) return avatarBodyLimit(context, next);
+    return jsonBodyLimit(context, next);
+  });
 
   app.get("/healthz", (context) => context.json({ ok: true }));
   app.get("/metrics", (context) =>

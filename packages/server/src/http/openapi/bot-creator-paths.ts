@@ -87,4 +87,69 @@ export const botCreatorPaths: PathsObject = {
       },
     },
   },
+  "/api/bots/{handle}/avatar": {
+    get: {
+      operationId: "getBotAvatar",
+      summary: "A bot's avatar",
+      description:
+        "Served with the type read from its bytes, `X-Content-Type-Options: nosniff`, `Content-Disposition: inline`, `Content-Security-Policy: default-src 'none'; sandbox` and `Cache-Control: private, max-age=300`. Public bots' avatars need no credentials; a private bot's only to those who may see the bot. The `v` query parameter of the bot's avatar_url changes with each avatar and is otherwise ignored.",
+      tags: ["bots"],
+      security: [...COOKIE_OR_API_KEY, {}],
+      parameters: [handle],
+      responses: {
+        "200": {
+          description: "The image",
+          content: Object.fromEntries(
+            ["image/png", "image/jpeg", "image/webp", "image/gif"].map((type) => [
+              type,
+              { schema: { type: "string", contentMediaType: type } },
+            ]),
+          ),
+        },
+        ...notFound("bot you may see, or it has no avatar"),
+      },
+    },
+    post: {
+      operationId: "uploadBotAvatar",
+      summary: "Upload a bot's avatar",
+      description:
+        "multipart/form-data with the image in field `file`: a PNG, JPEG, WebP or GIF of at most 2 MB, recognised by its bytes (the declared type and the name do not count). Replaces the avatar the bot had.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: object({
+              file: { type: "string", contentMediaType: "application/octet-stream" },
+            }),
+          },
+        },
+      },
+      responses: {
+        "200": jsonResponse("The bot with its new avatar_url", object({ bot: ref("Bot") })),
+        "400": errorResponse(
+          "`invalid_request`: no multipart field `file`, or not a PNG, JPEG, WebP or GIF (SVG is refused)",
+        ),
+        ...authErrors,
+        ...csrfError,
+        ...editableOnly,
+        "413": errorResponse("`file_too_large` or `payload_too_large`: over 2 MB"),
+      },
+    },
+    delete: {
+      operationId: "deleteBotAvatar",
+      summary: "Remove a bot's avatar",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle],
+      responses: {
+        "200": jsonResponse("The bot, avatar_url null", object({ bot: ref("Bot") })),
+        ...authErrors,
+        ...csrfError,
+        ...editableOnly,
+      },
+    },
+  },
 };

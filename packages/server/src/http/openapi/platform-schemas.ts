@@ -77,7 +77,10 @@ export const platformSchemas: Record<string, SchemaObject> = {
     handle: { type: "string", description: "Unique, lower case; `/bot/<handle>` and the model" },
     display_name: { type: "string" },
     description: { type: "string" },
-    avatar_url: nullable("string"),
+    avatar_url: nullable(
+      "string",
+      "The platform's own path of the stored avatar, `/api/bots/<handle>/avatar?v=<version>`; null without one",
+    ),
     greeting: nullable("string", "The bot's own greeting, else its introduction_message"),
     owner_id: { type: "string", description: "`usr_system` for built-in bots" },
     visibility: { type: "string", enum: ["public", "private"] },
@@ -97,7 +100,12 @@ export const platformSchemas: Record<string, SchemaObject> = {
       },
       display_name: { type: "string", minLength: 1, maxLength: 80 },
       description: { type: "string", maxLength: 2000, default: "" },
-      avatar_url: { type: ["string", "null"], format: "uri" },
+      avatar_url: {
+        type: ["string", "null"],
+        format: "uri",
+        description:
+          "http(s) URL of a PNG, JPEG, WebP or GIF up to 2 MB, fetched once and stored as the avatar (the URL is not kept); null removes the avatar",
+      },
       greeting: { type: ["string", "null"], maxLength: 4000 },
       visibility: { type: "string", enum: ["public", "private"], default: "public" },
       server_url: { type: "string", format: "uri", description: "http:// or https://" },
@@ -128,7 +136,12 @@ export const platformSchemas: Record<string, SchemaObject> = {
     properties: {
       display_name: { type: "string", minLength: 1, maxLength: 80 },
       description: { type: "string", maxLength: 2000 },
-      avatar_url: { type: ["string", "null"], format: "uri" },
+      avatar_url: {
+        type: ["string", "null"],
+        format: "uri",
+        description:
+          "http(s) URL of a PNG, JPEG, WebP or GIF up to 2 MB, fetched once and stored as the avatar (the URL is not kept); null removes the avatar",
+      },
       greeting: { type: ["string", "null"], maxLength: 4000 },
       visibility: { type: "string", enum: ["public", "private"] },
       server_url: { type: "string", format: "uri", description: "Server bots only" },

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { publicBot } from "../../bots/bots-service.js";
+import { authorize } from "../../auth/authorize.js";
 import { botUrlInputSchema } from "../../bots/bot-url-input.js";
 import { runConformanceCheck } from "../../bots/conformance-check.js";
 import { testBotConnection } from "../../bots/test-bot-connection.js";
@@ -8,6 +9,8 @@ import { parseInput } from "../../parse-input.js";
 import { publicCall, publicCallDetails } from "../../relay/public-call.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
+import { imageHeaders } from "../image-headers.js";
+import { readFormFile } from "../read-form-file.js";
 import { readJson } from "../read-json.js";
 
 /** Creating and managing bots; settings sync; the call log for owners. */
@@ -76,6 +79,34 @@ export const botRoutes = new Hono<AppEnv>()
     return context.json(
       await testBotConnection({ url: bot.server_url, accessKey, outbound, clock }),
     );
+  })
+  .get("/:handle/avatar", async (context) => {
+    const { store, avatars } = context.var.platform;
+    const handle = context.req.param("handle");
+    const bot = await store.bots.findByHandle(handle);
+    const resource = bot && {
+      kind: "bot" as const,
+      ownerId: bot.owner_id,
+      visibility: bot.visibility,
+    };
+    const avatar =
+      resource && authorize(context.var.actor, "read", resource) && (await avatars.find(bot));
+    if (!avatar) throw new NotFoundError(`Avatar of bot "${handle}"`);
+    return new Response(avatar.bytes, {
+      headers: imageHeaders(avatar.content_type, avatar.bytes.byteLength, 300),
+    });
+  })
+  .post("/:handle/avatar", async (context) => {
+    const { bots, avatars, registry } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    const file = await readFormFile(context);
+    const image = avatars.fromUpload(new Uint8Array(await file.arrayBuffer()));
+    return context.json({ bot: publicBot(await avatars.save(bot, image), registry) });
+  })
+  .delete("/:handle/avatar", async (context) => {
+    const { bots, avatars, registry } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    return context.json({ bot: publicBot(await avatars.remove(bot), registry) });
   })
   .post("/:handle/sync", async (context) => {
     const { bots, registry } = context.var.platform;
