@@ -9,6 +9,7 @@ import { createChatService } from "./chat/chat-service.js";
 import { createAttachmentLoader } from "./chat/load-attachments.js";
 import { createFeedbackService } from "./chat/feedback-service.js";
 import type { Config } from "./config/config.js";
+import { createCspReports } from "./csp/csp-reports.js";
 import { createLogger } from "./logger.js";
 import { Redis } from "ioredis";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
@@ -70,6 +71,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const accounts = createAccounts(store, clock);
   const log = overrides.generationLog ?? createMemoryGenerationLog();
   const metrics = createMetrics();
+  const cspReports = createCspReports({ logger, metrics, clock });
   metrics.gauge("parlor_active_generations", () => log.running().length);
   const callLog = createCallLog(store, {
     onError: (error) => logger.error({ err: error }, "call log write failed"),
@@ -152,6 +154,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     log,
     liveQueries,
     metrics,
+    cspReports,
     rateLimiter,
     callLog,
     chat,

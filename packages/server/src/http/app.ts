@@ -12,7 +12,9 @@ import { errorResponse } from "./error-response.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { botRoutes } from "./routes/bot-routes.js";
 import { conversationRoutes } from "./routes/conversation-routes.js";
+import { handleCspReport } from "./routes/csp-report-route.js";
 import { fileRoutes } from "./routes/file-routes.js";
+import { imageProxyRoutes } from "./routes/image-proxy-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
 import { uploadRoutes } from "./routes/upload-routes.js";
@@ -25,6 +27,9 @@ const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 function isUpload(path: string): boolean {
   return path === "/bot/file_upload_3RD_PARTY_POST" || path === "/api/files";
 }
+
+/** Where browsers post CSP violations; reports are small. */
+const CSP_REPORT_PATH = "/api/csp-report";
 
 /** `POST /api/bots/<handle>/avatar`: an image of at most 2 MB. */
 const AVATAR_PATH = /^\/api\/bots\/[^/]+\/avatar$/;
@@ -65,9 +70,11 @@ export function createApp(platform: Platform) {
   const uploadBodyLimit = limitBody(MAX_FILE_BYTES + 1024 * 1024, "Files may be at most 50 MB");
   // An avatar's own cap (plus its form framing), so the 413 says what the limit is.
   const avatarBodyLimit = limitBody(MAX_AVATAR_BYTES + 64 * 1024, avatarTooLarge().message);
+  const cspReportBodyLimit = limitBody(64 * 1024, "CSP reports may be at most 64 KiB");
   app.use((context, next) => {
     const path = context.req.path;
     if (isUpload(path)) return uploadBodyLimit(context, next);
+    if (path === CSP_REPORT_PATH) return cspReportBodyLimit(context, next);
     if (AVATAR_PATH.test(path)) return avatarBodyLimit(context, next);
     return jsonBodyLimit(context, next);
   });
@@ -78,6 +85,9 @@ export function createApp(platform: Platform) {
   );
   app.get("/api/openapi.json", (context) => context.json(openApiDocument));
 
+  // Before the API's authentication: browsers send reports without credentials, cross-context.
+  app.post(CSP_REPORT_PATH, handleCspReport);
+
   const api = new Hono<AppEnv>();
   api.use(authenticate);
   api.route("/auth", authRoutes);
@@ -86,6 +96,7 @@ export function createApp(platform: Platform) {
   api.route("/conversations", conversationRoutes);
   api.route("/messages", messageRoutes);
   api.route("/files", uploadRoutes);
+  api.route("/image-proxy", imageProxyRoutes);
   app.route("/api", api);
   app.route("/bot", poeRoutes);
   app.route("/v1", openaiRoutes);

@@ -11,6 +11,7 @@ import { operationsPaths } from "./operations-paths.js";
 import { platformSchemas } from "./platform-schemas.js";
 import { poePaths } from "./poe-paths.js";
 import { protocolSchemas } from "./protocol-schemas.js";
+import { safetyPaths } from "./safety-paths.js";
 
 /**
  * The platform's HTTP API as OpenAPI 3.1, served at `GET /api/openapi.json`. Written by hand
@@ -33,6 +34,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "conversations", description: "Conversations and sending messages" },
     { name: "messages", description: "Replies: stream, stop, regenerate, feedback" },
     { name: "files", description: "Uploads and signed file URLs" },
+    { name: "safety", description: "CSP violation reports and the image proxy" },
     { name: "poe bot api", description: "Poe's bot API, for fastapi_poe and the SDK" },
     { name: "openai api", description: "OpenAI-compatible chat completions" },
     { name: "operations", description: "Health, metrics, this document" },
@@ -44,6 +46,7 @@ export const openApiDocument: OpenApiDocument = {
     ...botCreatorPaths,
     ...chatPaths,
     ...filePaths,
+    ...safetyPaths,
     ...poePaths,
     ...openaiPaths,
   },
