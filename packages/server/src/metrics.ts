@@ -20,6 +20,7 @@ export function createMetrics() {
     parlor_replies_total: "Replies by bot and final status",
     parlor_active_generations: "Replies being written now",
     parlor_bot_first_event_seconds: "Time from calling a bot to its first event",
+    parlor_csp_reports_total: "Content-Security-Policy violations browsers reported, by directive",
   };
   return {
     increment(name: string, labels: Record<string, string> = {}, by = 1) {

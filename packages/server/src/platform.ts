@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { createAdminService } from "./admin/admin-service.js";
 import { createAccounts } from "./auth/accounts.js";
 import { createSecretBox } from "./auth/secret-box.js";
+import { createBotAvatars } from "./bots/bot-avatars.js";
 import { createBotRegistry } from "./bots/bot-registry.js";
 import { createBotsService } from "./bots/bots-service.js";
 import { BUILTIN_BOTS } from "./bots/builtin-bots.js";
@@ -9,6 +10,7 @@ import { createChatService } from "./chat/chat-service.js";
 import { createAttachmentLoader } from "./chat/load-attachments.js";
 import { createFeedbackService } from "./chat/feedback-service.js";
 import type { Config } from "./config/config.js";
+import { createCspReports } from "./csp/csp-reports.js";
 import { createLogger } from "./logger.js";
 import { Redis } from "ioredis";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
@@ -56,11 +58,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     overrides.resolveHostname ? { resolve: overrides.resolveHostname } : {},
   );
   const registry = createBotRegistry({ secretBox, outbound, builtins: BUILTIN_BOTS });
+  const avatars = createBotAvatars({ store, outbound, clock });
   const bots = createBotsService({
     store,
     registry,
     secretBox,
     outbound,
+    avatars,
     clock,
     onSettingsError: (bot, error) =>
       logger.warn({ bot: bot.handle, err: error }, "bot settings fetch failed"),
@@ -69,6 +73,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const admin = createAdminService({ store, clock });
   const log = overrides.generationLog ?? createMemoryGenerationLog();
   const metrics = createMetrics();
+  const cspReports = createCspReports({ logger, metrics, clock });
   metrics.gauge("parlor_active_generations", () => log.running().length);
   const callLog = createCallLog(store, {
     onError: (error) => logger.error({ err: error }, "call log write failed"),
@@ -146,11 +151,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     outbound,
     registry,
     bots,
+    avatars,
     accounts,
     admin,
     log,
     liveQueries,
     metrics,
+    cspReports,
     rateLimiter,
     callLog,
     chat,

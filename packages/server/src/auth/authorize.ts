@@ -41,10 +41,23 @@ export function botResource(bot: {
 
 /**
  * The one function that decides every access, whatever the credential (cookie, API key, or a
- * bot's access key, which acts with its owner's rights: `principalOfBotOwner`).
+ * bot's access key, which acts with its owner's rights: `principalOfBotOwner`), or none
+ * (`undefined`: a visitor who is not signed in, who may only read public bots).
  * Routes answer 404 when it says no, so nobody learns what exists.
  */
-export function authorize(actor: Principal, action: Action, resource: Resource): boolean {
+export function authorize(
+  actor: Principal | undefined,
+  action: Action,
+  resource: Resource,
+): boolean {
+  if (!actor) {
+    return (
+      resource.kind === "bot" &&
+      action === "read" &&
+      resource.visibility === "public" &&
+      !resource.hidden
+    );
+  }
   const admin = actor.role === "admin";
   if (resource.kind === "platform") return action === "administer" && admin;
   if (resource.ownerId === actor.userId) return action !== "administer";

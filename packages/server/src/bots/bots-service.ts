@@ -10,6 +10,8 @@ import type { BotRow } from "../store/bots-store.js";
 import { SYSTEM_USER_ID } from "../store/users-store.js";
 import type { Store } from "../store/store.js";
 import { OutboundError, type OutboundClient } from "../outbound/index.js";
+import { parseInput } from "../parse-input.js";
+import { avatarUrl, type BotAvatars } from "./bot-avatars.js";
 import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
 
@@ -32,7 +34,11 @@ export const botInputSchema = z.strictObject({
     ),
   display_name: z.string().min(1).max(80).optional(),
   description: z.string().max(2000).default(""),
-  avatar_url: z.url().nullable().optional(),
+  /** Fetched once and stored as the avatar; the URL itself is kept nowhere. */
+  avatar_url: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .nullable()
+    .optional(),
   greeting: z.string().max(4000).nullable().optional(),
   visibility: z.enum(["public", "unlisted", "private"]).default("public"),
   server_url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
@@ -54,7 +60,7 @@ export function publicBot(bot: BotRow, registry: BotRegistry) {
     handle: bot.handle,
     display_name: bot.display_name,
     description: bot.description,
-    avatar_url: bot.avatar_url,
+    avatar_url: avatarUrl(bot),
     greeting: bot.greeting ?? settings.introduction_message,
     owner_id: bot.owner_id,
     visibility: bot.visibility,
@@ -78,6 +84,8 @@ export function createBotsService(deps: {
   secretBox: SecretBox;
   /** Checks bot URLs against the outbound policy when they are registered or changed. */
   outbound: Pick<OutboundClient, "check">;
+  /** Stores the avatars given as `avatar_url`. */
+  avatars: BotAvatars;
   clock?: () => number;
   onSettingsError?: (bot: BotRow, error: unknown) => void;
 }) {
@@ -131,6 +139,7 @@ export function createBotsService(deps: {
           settings_fetched_at: null,
           memory_last_n: null,
           hidden_at: null,
+          avatar_version: null,
           created_at: now,
           updated_at: now,
         };
@@ -144,14 +153,12 @@ export function createBotsService(deps: {
       actor: Actor,
       input: unknown,
     ): Promise<{ bot: BotRow; accessKey: string }> {
-      const parsed = botInputSchema.safeParse(input);
-      if (!parsed.success)
-        throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
-      const values = parsed.data;
+      const values = parseInput(botInputSchema, input);
       const handle = values.handle.toLowerCase();
       if (await store.bots.findByHandle(handle))
         throw new ConflictError(`The handle "${handle}" is taken`);
       await checkServerUrl(values.server_url);
+      const avatar = values.avatar_url ? await deps.avatars.fromUrl(values.avatar_url) : undefined;
       const accessKey = values.access_key ?? generateAccessKey();
       const now = clock();
       const bot: BotRow = {
@@ -159,7 +166,7 @@ export function createBotsService(deps: {
         handle,
         display_name: values.display_name ?? values.handle,
         description: values.description,
-        avatar_url: values.avatar_url ?? null,
+        avatar_url: null,
         greeting: values.greeting ?? null,
         owner_id: actor.userId,
         visibility: values.visibility,
@@ -171,10 +178,12 @@ export function createBotsService(deps: {
         settings_fetched_at: null,
         memory_last_n: values.memory_last_n ?? null,
         hidden_at: null,
+        avatar_version: null,
         created_at: now,
         updated_at: now,
       };
       await store.bots.insert(bot);
+      if (avatar) await deps.avatars.save(bot, avatar);
       // Settings on creation: a bot that is not up yet must not block creating it.
       await service.syncSettings(bot).catch((error: unknown) => deps.onSettingsError?.(bot, error));
       return { bot: (await store.bots.findById(bot.id))!, accessKey };
@@ -206,14 +215,29 @@ export function createBotsService(deps: {
 
     async update(actor: Actor, handle: string, input: unknown): Promise<BotRow> {
       const bot = await service.editable(actor, handle);
-      const parsed = botUpdateSchema.safeParse(input);
-      if (!parsed.success)
-        throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
-      if (bot.kind !== "server" && parsed.data.server_url)
+      const { avatar_url: newAvatarUrl, ...changes } = parseInput(botUpdateSchema, input);
+      if (bot.kind !== "server" && changes.server_url)
         throw new InvalidRequestError("server_url: only server bots have one");
-      if (parsed.data.server_url) await checkServerUrl(parsed.data.server_url);
-      await store.bots.update(bot.id, { ...parsed.data, updated_at: clock() });
-      return (await store.bots.findById(bot.id))!;
+      if (changes.server_url) await checkServerUrl(changes.server_url);
+      // Fetched before anything changes, so a URL that fails leaves the bot as it was.
+      const avatar = newAvatarUrl ? await deps.avatars.fromUrl(newAvatarUrl) : undefined;
+      await store.bots.update(bot.id, { ...changes, updated_at: clock() });
+      const updated = (await store.bots.findById(bot.id))!;
+      if (avatar) return deps.avatars.save(updated, avatar);
+      if (newAvatarUrl === null) return deps.avatars.remove(updated);
+      return updated;
+    },
+
+    /** Gives a server bot a new access key; the old one is refused from now on. */
+    async rotateAccessKey(bot: BotRow): Promise<string> {
+      if (bot.kind !== "server")
+        throw new InvalidRequestError("Only server bots have an access key to rotate");
+      const accessKey = generateAccessKey();
+      await store.bots.update(bot.id, {
+        access_key_encrypted: secretBox.seal(accessKey),
+        updated_at: clock(),
+      });
+      return accessKey;
     },
 
     async remove(actor: Actor, handle: string): Promise<void> {

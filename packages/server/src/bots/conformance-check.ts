@@ -1,10 +1,9 @@
 import { PROTOCOL_VERSION, createIdentifier, settingsResponseSchema } from "@parlor/protocol";
-import { webhookHeaders, webhookSecretFromAccessKey } from "@parlor/sdk";
-import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { OutboundError, type OutboundClient, type OutboundErrorCode } from "../outbound/index.js";
+import { createBotRequestSender } from "./bot-request-sender.js";
 import { generateAccessKey } from "./bots-service.js";
 import { checkQuery } from "./conformance-query-check.js";
+import { settingsProblems } from "./settings-problems.js";
 import {
   describeStatus,
   failed,
@@ -35,12 +34,6 @@ export interface ConformanceCheckOptions {
   firstEventTimeoutMs?: number;
 }
 
-/** The body of `POST /api/bots/check`. */
-export const conformanceCheckInputSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
-  access_key: z.string().min(1).optional(),
-});
-
 /** Failures that mean nothing reached the bot: the remaining checks would only repeat them. */
 const UNREACHABLE = new Set<OutboundErrorCode>([
   "invalid_url",
@@ -61,28 +54,12 @@ export async function runConformanceCheck(
   options: ConformanceCheckOptions,
 ): Promise<ConformanceReport> {
   const totalMs = options.queryTimeoutMs ?? 60_000;
-  const send: ConformanceSend = (body, key, { accept = "application/json", ...rest } = {}) => {
-    const text = JSON.stringify(body);
-    const headers: Record<string, string> = {
-      "content-type": "application/json",
-      accept,
-      "user-agent": "Parlor conformance check (Poe protocol 1.2)",
-    };
-    if (key !== null) {
-      headers.authorization = `Bearer ${key}`;
-      const secret = webhookSecretFromAccessKey(key);
-      Object.assign(headers, webhookHeaders({ secret, id: `msg_${randomUUID()}`, body: text }));
-    }
-    return options.outbound.request({
-      url: options.url,
-      method: "POST",
-      headers,
-      body: text,
-      firstByteTimeoutMs: 10_000,
-      totalTimeoutMs: totalMs,
-      ...rest,
-    });
-  };
+  const send = createBotRequestSender({
+    url: options.url,
+    outbound: options.outbound,
+    userAgent: "Parlor conformance check (Poe protocol 1.2)",
+    totalTimeoutMs: totalMs,
+  });
   // A platform always sends a Bearer key; for a keyless bot any key will do.
   const key = options.accessKey ?? generateAccessKey();
   const ids = {
@@ -130,12 +107,9 @@ async function checkSettings(send: ConformanceSend, key: string): Promise<Confor
   }
   const parsed = settingsResponseSchema.safeParse(body);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`);
     return failed(
       name,
-      `the settings are invalid (${problems.join("; ")}); a platform rejects them and keeps the defaults.`,
+      `the settings are invalid (${settingsProblems(parsed.error)}); a platform rejects them and keeps the defaults.`,
     );
   }
   const intro = parsed.data.introduction_message ? "an introduction message" : "no introduction";

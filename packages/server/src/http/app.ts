@@ -1,5 +1,7 @@
 import { Hono, type Context } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
+import { avatarTooLarge, MAX_AVATAR_BYTES } from "../bots/bot-avatars.js";
+import { PlatformError } from "../errors.js";
 import { isOpenAIPath, openaiErrorResponse } from "../openai-api/openai-error.js";
 import type { Platform } from "../platform.js";
 import type { AppEnv } from "./app-env.js";
@@ -12,7 +14,9 @@ import { adminRoutes } from "./routes/admin-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { botRoutes } from "./routes/bot-routes.js";
 import { conversationRoutes } from "./routes/conversation-routes.js";
+import { handleCspReport } from "./routes/csp-report-route.js";
 import { fileRoutes } from "./routes/file-routes.js";
+import { imageProxyRoutes } from "./routes/image-proxy-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
 import { uploadRoutes } from "./routes/upload-routes.js";
@@ -26,6 +30,12 @@ const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
 function isUpload(path: string): boolean {
   return path === "/bot/file_upload_3RD_PARTY_POST" || path === "/api/files";
 }
+
+/** Where browsers post CSP violations; reports are small. */
+const CSP_REPORT_PATH = "/api/csp-report";
+
+/** `POST /api/bots/<handle>/avatar`: an image of at most 2 MB. */
+const AVATAR_PATH = /^\/api\/bots\/[^/]+\/avatar$/;
 
 /** The platform's HTTP API as a Hono app; `app.request()` tests it without sockets. */
 export function createApp(platform: Platform) {
@@ -52,15 +62,25 @@ export function createApp(platform: Platform) {
   // File uploads carry their own, larger cap (50 MB); every other route takes small JSON.
   // The file plus room for the multipart framing and form fields.
   const uploadBodyLimit = limitBody(MAX_FILE_BYTES + 1024 * 1024, "Files may be at most 50 MB");
-  app.use((context, next) =>
-    isUpload(context.req.path) ? uploadBodyLimit(context, next) : jsonBodyLimit(context, next),
-  );
+  // An avatar's own cap (plus its form framing), so the 413 says what the limit is.
+  const avatarBodyLimit = limitBody(MAX_AVATAR_BYTES + 64 * 1024, avatarTooLarge().message);
+  const cspReportBodyLimit = limitBody(64 * 1024, "CSP reports may be at most 64 KiB");
+  app.use((context, next) => {
+    const path = context.req.path;
+    if (isUpload(path)) return uploadBodyLimit(context, next);
+    if (path === CSP_REPORT_PATH) return cspReportBodyLimit(context, next);
+    if (AVATAR_PATH.test(path)) return avatarBodyLimit(context, next);
+    return jsonBodyLimit(context, next);
+  });
 
   app.get("/healthz", (context) => context.json({ ok: true }));
   app.get("/metrics", (context) =>
     context.text(platform.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
   );
   app.get("/api/openapi.json", (context) => context.json(openApiDocument));
+
+  // Before the API's authentication: browsers send reports without credentials, cross-context.
+  app.post(CSP_REPORT_PATH, handleCspReport);
 
   const api = new Hono<AppEnv>();
   api.use(authenticate);
@@ -71,6 +91,7 @@ export function createApp(platform: Platform) {
   api.route("/messages", messageRoutes);
   api.route("/files", uploadRoutes);
   api.route("/admin", adminRoutes);
+  api.route("/image-proxy", imageProxyRoutes);
   app.route("/api", api);
   app.route("/bot", poeRoutes);
   app.route("/v1", openaiRoutes);

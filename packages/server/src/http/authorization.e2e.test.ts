@@ -23,7 +23,7 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
   let aliceKey: { id: string; key: string };
   let bobs: [string, TestClient][];
   let bobByKey: TestClient;
-  const ids = { conversation: "", userMessage: "", botMessage: "" };
+  const ids = { conversation: "", userMessage: "", botMessage: "", call: "" };
 
   beforeAll(async () => {
     platform = await startTestPlatform(dialect);
@@ -36,6 +36,11 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
     ids.userMessage = sent.userMessageId;
     ids.botMessage = sent.botMessageId;
     await readReply(alice, ids.botMessage);
+    const { calls } = await alice.json<{ calls: { id: string }[] }>(
+      "GET",
+      "/api/bots/alices-private/calls",
+    );
+    ids.call = calls[0]!.id;
     aliceKey = await alice.json("POST", "/api/keys", { name: "alice's laptop" });
 
     const bobByCookie = await platform.signUp("bob@example.com");
@@ -78,6 +83,13 @@ describe.each(TEST_DIALECTS)("one user's objects, seen by another user, on %s", 
     ["GET", "/api/bots/alices-public/access-key"],
     ["GET", "/api/bots/alices-public/calls"],
     ["POST", "/api/bots/alices-public/sync"],
+    ["GET", `/api/bots/alices-private/calls/${ids.call}`],
+    ["POST", "/api/bots/alices-private/access-key/rotate"],
+    ["POST", "/api/bots/alices-public/access-key/rotate"],
+    ["POST", "/api/bots/alices-private/test-connection"],
+    ["POST", "/api/bots/alices-public/test-connection"],
+    ["DELETE", "/api/bots/alices-private/avatar"],
+    ["DELETE", "/api/bots/alices-public/avatar"],
     ["DELETE", `/api/keys/${aliceKey.id}`],
     ["DELETE", "/api/bots/alices-public"],
     ["DELETE", "/api/bots/alices-private"],

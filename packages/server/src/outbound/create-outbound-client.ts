@@ -101,5 +101,6 @@ function refuseRedirect(message: IncomingMessage, target: OutboundTarget): void 
   throw new OutboundError(
     "redirect_refused",
     `${target.hostname} answered ${status} with a redirect to ${location}; redirects are not followed, so use the final URL instead`,
+    { status },
   );
 }

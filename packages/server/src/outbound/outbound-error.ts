@@ -19,6 +19,12 @@ const retryableCodes: ReadonlySet<OutboundErrorCode> = new Set([
   "connection_failed",
 ]);
 
+const timeoutCodes: ReadonlySet<OutboundErrorCode> = new Set([
+  "connect_timeout",
+  "first_byte_timeout",
+  "timeout",
+]);
+
 /**
  * A request to a user-supplied URL was refused or failed. The message tells the URL's owner what
  * to change; it never contains request headers or the URL's path and query, which may hold secrets.
@@ -26,11 +32,21 @@ const retryableCodes: ReadonlySet<OutboundErrorCode> = new Set([
 export class OutboundError extends Error {
   readonly code: OutboundErrorCode;
   readonly isRetryable: boolean;
+  /** Whether a deadline ran out (connecting, the response headers, the whole request). */
+  readonly isTimeout: boolean;
+  /** The HTTP status, when the server answered one we refuse to follow (a redirect). */
+  readonly status: number | undefined;
 
-  constructor(code: OutboundErrorCode, message: string, options?: ErrorOptions) {
+  constructor(
+    code: OutboundErrorCode,
+    message: string,
+    options?: ErrorOptions & { status?: number },
+  ) {
     super(message, options);
+    this.status = options?.status;
     this.name = "OutboundError";
     this.code = code;
     this.isRetryable = retryableCodes.has(code);
+    this.isTimeout = timeoutCodes.has(code);
   }
 }

@@ -2,9 +2,10 @@ import { costItemSchema, encodeSseEvent } from "@parlor/protocol";
 import type { Context } from "hono";
 import { z } from "zod";
 import { randomId } from "../auth/tokens.js";
-import { InvalidRequestError, PlatformError, UnauthenticatedError } from "../errors.js";
+import { PlatformError, UnauthenticatedError } from "../errors.js";
 import type { AppEnv } from "../http/app-env.js";
 import { readJson } from "../http/read-json.js";
+import { parseInput } from "../parse-input.js";
 import { isAccessKeyOf } from "./is-access-key-of.js";
 
 const costBodySchema = z.object({
@@ -22,12 +23,11 @@ export async function handleCostRequest(
 ): Promise<Response> {
   const platform = context.var.platform;
   const botQueryId = context.req.param("botQueryId") ?? "";
-  const parsed = costBodySchema.safeParse(await readJson(context));
-  if (!parsed.success) {
-    throw new InvalidRequestError(
-      `The body must be {amounts: [CostItem…], access_key}: ${z.prettifyError(parsed.error).replaceAll("\n", " ")}`,
-    );
-  }
+  const body = parseInput(
+    costBodySchema,
+    await readJson(context),
+    "The body must be {amounts: [CostItem…], access_key}: ",
+  );
   const live = platform.liveQueries.get(botQueryId);
   if (!live) {
     throw new PlatformError(
@@ -37,7 +37,7 @@ export async function handleCostRequest(
     );
   }
   const bot = await platform.store.bots.findById(live.botId);
-  if (!isAccessKeyOf(platform.registry, bot, parsed.data.access_key)) {
+  if (!isAccessKeyOf(platform.registry, bot, body.access_key)) {
     throw new UnauthenticatedError(`Invalid access key for bot '${live.botHandle}'`);
   }
   await platform.store.costRequests.insert({
@@ -46,7 +46,7 @@ export async function handleCostRequest(
     message_id: live.messageId,
     bot_id: live.botId,
     kind,
-    amounts_json: JSON.stringify(parsed.data.amounts),
+    amounts_json: JSON.stringify(body.amounts),
     created_at: platform.clock(),
   });
   return context.body(encodeSseEvent({ event: "result", data: { status: "success" } }), 200, {

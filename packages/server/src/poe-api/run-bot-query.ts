@@ -55,6 +55,7 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
       messageId: parent?.messageId ?? null,
       userId: run.userId,
       requestType: "bot_query",
+      request,
     });
     return outcome;
   } finally {

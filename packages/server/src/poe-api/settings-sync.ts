@@ -1,9 +1,9 @@
 import { settingsResponseSchema } from "@parlor/protocol";
 import type { Context } from "hono";
-import { z } from "zod";
-import { InvalidRequestError, UnauthenticatedError } from "../errors.js";
+import { UnauthenticatedError } from "../errors.js";
 import type { AppEnv } from "../http/app-env.js";
 import { readJson } from "../http/read-json.js";
+import { parseInput } from "../parse-input.js";
 import type { Platform } from "../platform.js";
 import type { BotRow } from "../store/bots-store.js";
 import { botCallErrors } from "./bot-call-errors.js";
@@ -41,14 +41,13 @@ export async function handleUpdateSettings(context: Context<AppEnv>): Promise<Re
   const platform = context.var.platform;
   const { name = "", key = "" } = context.req.param();
   const bot = await botWithKey(platform, name, key);
-  const parsed = settingsResponseSchema.safeParse(await readJson(context));
-  if (!parsed.success) {
-    throw new InvalidRequestError(
-      `Invalid settings: ${z.prettifyError(parsed.error).replaceAll("\n", " ")}`,
-    );
-  }
+  const settings = parseInput(
+    settingsResponseSchema,
+    await readJson(context),
+    "Invalid settings: ",
+  );
   await platform.store.bots.update(bot.id, {
-    settings_json: JSON.stringify(parsed.data),
+    settings_json: JSON.stringify(settings),
     settings_fetched_at: platform.clock(),
   });
   return answer(context, (await platform.store.bots.findById(bot.id))!);

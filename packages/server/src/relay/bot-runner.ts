@@ -47,11 +47,15 @@ export interface BotRunner {
 /** A bot call failed before its reply could be read (HTTP status, network, refused address). */
 export class BotCallError extends Error {
   override name = "BotCallError";
+  /** Whether a deadline ran out before the bot answered (connecting, the response headers). */
+  readonly timedOut: boolean;
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly status?: number,
+    options: { timedOut?: boolean } = {},
   ) {
     super(message);
+    this.timedOut = options.timedOut ?? false;
   }
 }

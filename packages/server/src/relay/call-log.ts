@@ -1,7 +1,10 @@
+import type { QueryRequest } from "@parlor/protocol";
 import { randomId } from "../auth/tokens.js";
+import type { BotCallDetailsRow } from "../store/bot-call-details-store.js";
 import type { BotCallRow } from "../store/bot-calls-store.js";
 import type { Store } from "../store/store.js";
-import type { DispatchOutcome } from "./dispatch-reply.js";
+import { callRequestJson } from "./call-request-json.js";
+import type { CallRecord, DispatchOutcome } from "./dispatch-reply.js";
 
 /** Who a reply was for, and how the bot was called. */
 export interface CallContext {
@@ -9,13 +12,28 @@ export interface CallContext {
   messageId: string | null;
   userId: string | null;
   requestType: string;
+  /** The request every attempt sent, kept (redacted) in the call's details. */
+  request: QueryRequest;
 }
+
+/** A call whose details wait for the next write; the request is serialised only then. */
+interface PendingDetails {
+  callId: string;
+  request: QueryRequest;
+  record: CallRecord;
+}
+
+/** Calls waiting past this many are written at once, so details cannot pile up in memory. */
+const MAX_PENDING_CALLS = 250;
+/** Likewise for the bytes of their events. */
+const MAX_PENDING_EVENT_BYTES = 8 * 1024 * 1024;
 
 /**
  * The bot call log, written in batches: a turn must not cost an extra database write, so
- * records wait in memory for up to `flushMs` and go out in one insert. Every call of a bot, from
- * a chat reply, `/bot/<name>` or `/v1`, is recorded here; `onReply` sees each reply as it is
- * recorded, which is where metrics count them.
+ * records wait in memory for up to `flushMs` and go out in one insert, with each call's details
+ * (request and events) in a second. Every call of a bot, from a chat reply, `/bot/<name>` or
+ * `/v1`, is recorded here; `onReply` sees each reply as it is recorded, which is where metrics
+ * count them.
  */
 export function createCallLog(
   store: Store,
@@ -26,13 +44,20 @@ export function createCallLog(
   } = {},
 ) {
   let pending: BotCallRow[] = [];
+  let pendingDetails: PendingDetails[] = [];
+  let pendingEventBytes = 0;
   let timer: NodeJS.Timeout | undefined;
   const flush = async () => {
+    clearTimeout(timer);
     timer = undefined;
     const rows = pending;
+    const details = pendingDetails;
     pending = [];
+    pendingDetails = [];
+    pendingEventBytes = 0;
     try {
       await store.botCalls.insertMany(rows);
+      await store.botCallDetails.insertMany(detailRows(details));
     } catch (error) {
       options.onError?.(error);
     }
@@ -41,8 +66,9 @@ export function createCallLog(
     /** Logs every call (attempt) of one reply. */
     record(outcome: DispatchOutcome, context: CallContext) {
       for (const call of outcome.calls) {
+        const id = randomId("call");
         pending.push({
-          id: randomId("call"),
+          id,
           bot_id: context.botId,
           message_id: context.messageId,
           user_id: context.userId,
@@ -54,17 +80,38 @@ export function createCallLog(
           duration_ms: call.durationMs,
           event_count: call.eventCount,
           error: call.error,
+          malformed_count: call.malformedCount,
+          timed_out: call.timedOut ? 1 : 0,
         });
+        pendingDetails.push({ callId: id, request: context.request, record: call });
+        pendingEventBytes += call.events.reduce((sum, event) => sum + event.data.length, 0);
       }
-      timer ??= setTimeout(() => void flush(), options.flushMs ?? 2000);
+      if (pending.length >= MAX_PENDING_CALLS || pendingEventBytes >= MAX_PENDING_EVENT_BYTES)
+        void flush();
+      else timer ??= setTimeout(() => void flush(), options.flushMs ?? 2000);
       options.onReply?.(outcome, context);
     },
     /** Writes everything pending now (shutdown, tests). */
     async flush() {
-      clearTimeout(timer);
       await flush();
     },
   };
+}
+
+/** The stored details of pending calls; attempts of one reply share one serialised request. */
+function detailRows(details: PendingDetails[]): BotCallDetailsRow[] {
+  const requests = new Map<QueryRequest, ReturnType<typeof callRequestJson>>();
+  return details.map(({ callId, request, record }) => {
+    let sent = requests.get(request);
+    if (!sent) requests.set(request, (sent = callRequestJson(request)));
+    return {
+      call_id: callId,
+      request_json: sent.json,
+      request_truncated: sent.truncated ? 1 : 0,
+      events_json: JSON.stringify(record.events),
+      events_truncated: record.eventsTruncated ? 1 : 0,
+    };
+  });
 }
 
 /** The bot call log writer. */

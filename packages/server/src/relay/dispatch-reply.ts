@@ -8,13 +8,17 @@ import {
   applyBotEvent,
   createReplyState,
   parseEventData,
+  SseLimitError,
   type BotEvent,
+  type BotStreamStep,
   type QueryRequest,
   type ReplyState,
   type SseMessage,
 } from "@parlor/protocol";
+import { OutboundError } from "../outbound/index.js";
 import { BotCallError, type BotRunner } from "./bot-runner.js";
 import { formatDuration } from "./format-duration.js";
+import { ReceivedEvents, type ReceivedEvent } from "./received-events.js";
 
 /** One attempt at calling a bot, for the bot call log. */
 export interface CallRecord {
@@ -25,6 +29,14 @@ export interface CallRecord {
   durationMs: number;
   eventCount: number;
   error: string | null;
+  /** Events the platform could not parse or refused (reported back to the bot). */
+  malformedCount: number;
+  /** Whether the attempt missed a deadline: the answer, the first event, the whole reply. */
+  timedOut: boolean;
+  /** The events as received, up to the call log's caps. */
+  events: ReceivedEvent[];
+  /** Whether events were left out of `events`. */
+  eventsTruncated: boolean;
 }
 
 /** How a reply ended: exactly one final state. */
@@ -171,6 +183,9 @@ async function attemptReply(
   let httpStatus: number | null = null;
   let firstEventMs: number | null = null;
   let eventCount = 0;
+  let malformedCount = 0;
+  let timedOut = false;
+  const received = new ReceivedEvents();
   let textShown = false;
   const report = (message: string, metadata: Record<string, unknown>) =>
     void runner.report({ version: "1.2", type: "report_error", message, metadata });
@@ -196,6 +211,10 @@ async function attemptReply(
       durationMs: clock() - startedAt,
       eventCount,
       error: errorText,
+      malformedCount,
+      timedOut,
+      events: received.events,
+      eventsTruncated: received.truncated,
     },
   });
 
@@ -207,6 +226,7 @@ async function attemptReply(
     }
     eventCount++;
     const step = reader.read(message);
+    if (isMalformed(step)) malformedCount++;
     if (step.report) report(step.report.message, step.report.metadata);
     if (step.type === "event") {
       applyBotEvent(reply, step.event);
@@ -237,6 +257,9 @@ async function attemptReply(
   const failed = (error: unknown) => {
     // A non-200 answer never became a stream; the call log still needs its status.
     if (error instanceof BotCallError && error.status !== undefined) httpStatus = error.status;
+    // An event past the decoder's size cap is one the platform refused.
+    if (error instanceof SseLimitError) malformedCount++;
+    timedOut = !options.signal.aborted && isTimeout(error, attempt.signal);
     return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs, limits);
   };
 
@@ -262,6 +285,7 @@ async function attemptReply(
       reading.stop = stream.read({
         message(message) {
           if (settled) return;
+          received.add(clock() - startedAt, message);
           let result: AttemptResult | undefined;
           try {
             result = onMessage(message);
@@ -287,6 +311,21 @@ async function attemptReply(
     clearTimeout(timer);
     options.signal.removeEventListener("abort", stop);
   }
+}
+
+/** Whether the reader could not parse an event or refused it (as opposed to a limit or `done`). */
+function isMalformed(step: BotStreamStep): boolean {
+  if (step.type === "ignored") return step.report !== undefined;
+  if (step.type !== "failed") return false;
+  const { code } = step.failure;
+  return code === "invalid_json" || code === "not_an_object" || code === "invalid_field";
+}
+
+/** Whether an attempt failed because a deadline ran out, ours or the outbound client's. */
+function isTimeout(error: unknown, attemptSignal: AbortSignal): boolean {
+  if (attemptSignal.aborted && attemptSignal.reason instanceof AttemptTimeout) return true;
+  if (error instanceof OutboundError) return error.isTimeout;
+  return error instanceof BotCallError && error.timedOut;
 }
 
 function classifyFailure(

@@ -93,6 +93,7 @@ export async function runGeneration(
     messageId: id,
     userId: target.userId,
     requestType: "query",
+    request,
   });
   deps.log.finish(id, {
     status: outcome.status,

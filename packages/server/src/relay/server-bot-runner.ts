@@ -46,7 +46,11 @@ export function createServerBotRunner(
       return await send(JSON.stringify(body), signal, accept, firstByteTimeoutMs);
     } catch (error) {
       // A refused address or a bad URL will not get better on retry; a dropped connection may.
-      if (error instanceof OutboundError) throw new BotCallError(error.message, error.isRetryable);
+      if (error instanceof OutboundError) {
+        throw new BotCallError(error.message, error.isRetryable, undefined, {
+          timedOut: error.isTimeout,
+        });
+      }
       throw error;
     }
   };

@@ -24,6 +24,7 @@ describe.each(TEST_DIALECTS)("bot call log retention on %s", (dialect) => {
     await store.users.insert(userRow({ email: "owner@example.com" }));
     await store.bots.insert(botRow({ handle: "logged", display_name: "Logged" }));
     await store.botCalls.insertMany(Object.entries(ages).map(([id, age]) => call(id, NOW - age)));
+    await store.botCallDetails.insertMany(Object.keys(ages).map(details));
     return store;
   }
 
@@ -40,7 +41,23 @@ describe.each(TEST_DIALECTS)("bot call log retention on %s", (dialect) => {
     duration_ms: 340,
     event_count: 3,
     error: null,
+    malformed_count: 0,
+    timed_out: 0,
   });
+
+  const details = (id: string) => ({
+    call_id: id,
+    request_json: `{"message_id":"${id}"}`,
+    request_truncated: 0 as const,
+    events_json: "[]",
+    events_truncated: 0 as const,
+  });
+
+  /** The calls whose details are still stored. */
+  async function withDetails(store: Store): Promise<string[]> {
+    const found = await Promise.all(Object.keys(ages).map((id) => store.botCallDetails.find(id)));
+    return found.flatMap((row) => (row ? [row.call_id] : []));
+  }
 
   const ages = {
     "a month old": 30 * DAY,
@@ -59,7 +76,15 @@ describe.each(TEST_DIALECTS)("bot call log retention on %s", (dialect) => {
     const store = await databaseWithCalls(ages);
     expect(await store.botCalls.deleteOlderThan(NOW - 7 * DAY)).toBe(2);
     expect(await remaining(store)).toEqual(kept);
+    expect((await withDetails(store)).sort()).toEqual([...kept].sort());
     expect(await store.botCalls.deleteOlderThan(NOW - 7 * DAY)).toBe(0);
+  });
+
+  it("deletes every call and its details with their bot", async () => {
+    const store = await databaseWithCalls(ages);
+    await store.bots.delete("b1");
+    expect(await remaining(store)).toEqual([]);
+    expect(await withDetails(store)).toEqual([]);
   });
 
   it("prunes calls older than PARLOR_CALL_LOG_DAYS when the platform starts", async () => {

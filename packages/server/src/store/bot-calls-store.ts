@@ -19,6 +19,16 @@ export function createBotCallsStore(db: Kysely<Database>) {
         .limit(limit)
         .execute();
     },
+    /** One call of the bot; undefined when it is another bot's, or pruned. */
+    findForBot(botId: string, id: string): Promise<BotCallRow | undefined> {
+      return db
+        .selectFrom("bot_calls")
+        .selectAll()
+        .where("bot_id", "=", botId)
+        .where("id", "=", id)
+        .executeTakeFirst();
+    },
+    /** Deletes the calls started before `cutoff`, and their details with them. */
     async deleteOlderThan(cutoff: number): Promise<number> {
       const result = await db
         .deleteFrom("bot_calls")

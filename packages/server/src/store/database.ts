@@ -14,6 +14,7 @@ import {
 import pg from "pg";
 import { initialMigration } from "./migrations/0001-initial.js";
 import { adminAndRepliesMigration } from "./migrations/0002-admin-and-replies.js";
+import { avatarsAndCallDetailsMigration } from "./migrations/0003-avatars-and-call-details.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -86,10 +87,12 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
   };
 }
 
+/** Every migration by name; they run in name order, one entry a line. */
 const migrations: MigrationProvider = {
   getMigrations: async () => ({
     "0001-initial": initialMigration,
     "0002-admin-and-replies": adminAndRepliesMigration,
+    "0003-avatars-and-call-details": avatarsAndCallDetailsMigration,
   }),
 };
 

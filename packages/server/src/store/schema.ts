@@ -10,6 +10,8 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   bot_calls: BotCallsTable;
+  bot_call_details: BotCallDetailsTable;
+  bot_avatars: BotAvatarsTable;
   files: FilesTable;
   cost_requests: CostRequestsTable;
 }
@@ -68,7 +70,17 @@ export interface BotsTable {
   memory_last_n: number | null;
   /** When an admin hid the bot: only its owner and admins may see or use it. */
   hidden_at: number | null;
+  /** Changes with every stored avatar (its URL carries it, so caches see the new one); null: none. */
+  avatar_version: number | null;
   created_at: number;
+  updated_at: number;
+}
+
+export interface BotAvatarsTable {
+  bot_id: string;
+  /** Detected from the bytes, never taken from the uploader. */
+  content_type: string;
+  bytes: Buffer;
   updated_at: number;
 }
 
@@ -122,6 +134,21 @@ export interface BotCallsTable {
   duration_ms: number | null;
   event_count: number;
   error: string | null;
+  /** Events the platform could not parse or refused. */
+  malformed_count: number;
+  /** 1 when the call missed a deadline (the answer, the first event, the whole reply). */
+  timed_out: 0 | 1;
+}
+
+/** What one call sent and received, for its owner to debug with; pruned with its call. */
+export interface BotCallDetailsTable {
+  call_id: string;
+  /** The request body as sent, credentials redacted, cut at 64 KiB. */
+  request_json: string;
+  request_truncated: 0 | 1;
+  /** `[{ms, event, data}]`: the events as received, at most 500 and 256 KiB of them. */
+  events_json: string;
+  events_truncated: 0 | 1;
 }
 
 export interface FilesTable {

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import { createApiKeysStore } from "./api-keys-store.js";
+import { createBotAvatarsStore } from "./bot-avatars-store.js";
+import { createBotCallDetailsStore } from "./bot-call-details-store.js";
 import { createBotCallsStore } from "./bot-calls-store.js";
 import { createBotsStore } from "./bots-store.js";
 import { createConversationsStore } from "./conversations-store.js";
@@ -28,6 +30,8 @@ export function createStore(db: Kysely<Database>) {
     conversations: createConversationsStore(db),
     messages: createMessagesStore(db),
     botCalls: createBotCallsStore(db),
+    botCallDetails: createBotCallDetailsStore(db),
+    botAvatars: createBotAvatarsStore(db),
     files: createFilesStore(db),
     costRequests: createCostRequestsStore(db),
   };

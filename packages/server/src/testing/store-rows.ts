@@ -33,6 +33,7 @@ export function botRow(overrides: Partial<BotRow> = {}): BotRow {
     settings_fetched_at: null,
     memory_last_n: null,
     hidden_at: null,
+    avatar_version: null,
     created_at: 1,
     updated_at: 1,
     ...overrides,

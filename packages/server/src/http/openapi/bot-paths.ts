@@ -187,4 +187,22 @@ export const botPaths: PathsObject = {
       },
     },
   },
+  "/api/bots/{handle}/calls/{id}": {
+    get: {
+      operationId: "getBotCall",
+      summary: "One call, with what it sent and received",
+      description:
+        "The request body (redacted) and the events as the bot sent them, for debugging a bot.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle, pathParam("id", "The call's id (`call_…`)")],
+      responses: {
+        "200": jsonResponse("The call", ref("BotCallDetails")),
+        ...authErrors,
+        "404": errorResponse(
+          "`not_found`: no bot you may edit (its owner or an admin) by that handle, or no such call of it (it may have been pruned)",
+        ),
+      },
+    },
+  },
 };

@@ -1,7 +1,9 @@
 import { accountPaths } from "./account-paths.js";
 import { adminPaths } from "./admin-paths.js";
+import { botCreatorPaths } from "./bot-creator-paths.js";
 import { botPaths } from "./bot-paths.js";
 import { chatPaths } from "./chat-paths.js";
+import { creatorSchemas } from "./creator-schemas.js";
 import { filePaths } from "./file-paths.js";
 import { openaiPaths } from "./openai-paths.js";
 import { openaiSchemas } from "./openai-schemas.js";
@@ -10,6 +12,7 @@ import { operationsPaths } from "./operations-paths.js";
 import { platformSchemas } from "./platform-schemas.js";
 import { poePaths } from "./poe-paths.js";
 import { protocolSchemas } from "./protocol-schemas.js";
+import { safetyPaths } from "./safety-paths.js";
 
 /**
  * The platform's HTTP API as OpenAPI 3.1, served at `GET /api/openapi.json`. Written by hand
@@ -32,6 +35,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "conversations", description: "Conversations and sending messages" },
     { name: "messages", description: "Replies: stream, stop, regenerate, feedback" },
     { name: "files", description: "Uploads and signed file URLs" },
+    { name: "safety", description: "CSP violation reports and the image proxy" },
     { name: "poe bot api", description: "Poe's bot API, for fastapi_poe and the SDK" },
     { name: "openai api", description: "OpenAI-compatible chat completions" },
     { name: "operations", description: "Health, metrics, this document" },
@@ -41,14 +45,16 @@ export const openApiDocument: OpenApiDocument = {
     ...operationsPaths,
     ...accountPaths,
     ...botPaths,
+    ...botCreatorPaths,
     ...chatPaths,
     ...filePaths,
+    ...safetyPaths,
     ...poePaths,
     ...openaiPaths,
     ...adminPaths,
   },
   components: {
-    schemas: { ...platformSchemas, ...protocolSchemas, ...openaiSchemas },
+    schemas: { ...platformSchemas, ...creatorSchemas, ...protocolSchemas, ...openaiSchemas },
     securitySchemes: {
       sessionCookie: {
         type: "apiKey",

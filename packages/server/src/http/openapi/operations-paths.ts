@@ -20,7 +20,7 @@ export const operationsPaths: PathsObject = {
       operationId: "metrics",
       summary: "Prometheus metrics",
       description:
-        "Text exposition format 0.0.4: parlor_http_requests_total, parlor_replies_total, parlor_bot_errors_total, parlor_active_generations, parlor_bot_first_event_seconds.",
+        "Text exposition format 0.0.4: parlor_http_requests_total, parlor_replies_total, parlor_bot_errors_total, parlor_active_generations, parlor_bot_first_event_seconds, parlor_csp_reports_total.",
       tags: ["operations"],
       security: PUBLIC,
       responses: {

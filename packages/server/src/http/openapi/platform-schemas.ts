@@ -87,7 +87,10 @@ export const platformSchemas: Record<string, SchemaObject> = {
     handle: { type: "string", description: "Unique, lower case; `/bot/<handle>` and the model" },
     display_name: { type: "string" },
     description: { type: "string" },
-    avatar_url: nullable("string"),
+    avatar_url: nullable(
+      "string",
+      "The platform's own path of the stored avatar, `/api/bots/<handle>/avatar?v=<version>`; null without one",
+    ),
     greeting: nullable("string", "The bot's own greeting, else its introduction_message"),
     owner_id: { type: "string", description: "`usr_system` for built-in bots" },
     visibility: {
@@ -116,7 +119,12 @@ export const platformSchemas: Record<string, SchemaObject> = {
       },
       display_name: { type: "string", minLength: 1, maxLength: 80 },
       description: { type: "string", maxLength: 2000, default: "" },
-      avatar_url: { type: ["string", "null"], format: "uri" },
+      avatar_url: {
+        type: ["string", "null"],
+        format: "uri",
+        description:
+          "http(s) URL of a PNG, JPEG, WebP or GIF up to 2 MB, fetched once and stored as the avatar (the URL is not kept); null removes the avatar",
+      },
       greeting: { type: ["string", "null"], maxLength: 4000 },
       visibility: {
         type: "string",
@@ -151,7 +159,12 @@ export const platformSchemas: Record<string, SchemaObject> = {
     properties: {
       display_name: { type: "string", minLength: 1, maxLength: 80 },
       description: { type: "string", maxLength: 2000 },
-      avatar_url: { type: ["string", "null"], format: "uri" },
+      avatar_url: {
+        type: ["string", "null"],
+        format: "uri",
+        description:
+          "http(s) URL of a PNG, JPEG, WebP or GIF up to 2 MB, fetched once and stored as the avatar (the URL is not kept); null removes the avatar",
+      },
       greeting: { type: ["string", "null"], maxLength: 4000 },
       visibility: { type: "string", enum: ["public", "unlisted", "private"] },
       server_url: { type: "string", format: "uri", description: "Server bots only" },
@@ -193,9 +206,36 @@ export const platformSchemas: Record<string, SchemaObject> = {
       duration_ms: nullable("integer"),
       event_count: { type: "integer" },
       error: nullable("string", "What the user was told"),
+      malformed_count: {
+        type: "integer",
+        description: "Events the platform could not parse or refused",
+      },
+      timed_out: {
+        type: "boolean",
+        description: "Whether the call missed a deadline (answer, first event, whole reply)",
+      },
     },
     { description: "One attempt at calling a bot (a retry is a second row)" },
   ),
+  BotCallDetails: object({
+    call: ref("BotCall"),
+    request: nullable(
+      "string",
+      "The request body's JSON text as sent, credentials and file URL signatures redacted, cut at 64 KiB; null for calls logged before details were kept",
+    ),
+    events: {
+      type: "array",
+      description: "The events as received, at most 500 and 256 KiB of them",
+      items: object({
+        ms: { type: "integer", description: "Milliseconds since the request started" },
+        event: { type: "string" },
+        data: { type: "string", description: "The SSE data, undecoded" },
+      }),
+    },
+    truncated: { type: "boolean", description: "Whether the request or the events were cut" },
+    request_truncated: { type: "boolean" },
+    events_truncated: { type: "boolean" },
+  }),
   Conversation: object({
     id: { type: "string", examples: ["conv_…"] },
     user_id: { type: "string" },

@@ -1,10 +1,16 @@
 import { Hono } from "hono";
-import { z } from "zod";
 import { publicBot } from "../../bots/bots-service.js";
-import { conformanceCheckInputSchema, runConformanceCheck } from "../../bots/conformance-check.js";
-import { InvalidRequestError } from "../../errors.js";
+import { authorize } from "../../auth/authorize.js";
+import { botUrlInputSchema } from "../../bots/bot-url-input.js";
+import { runConformanceCheck } from "../../bots/conformance-check.js";
+import { testBotConnection } from "../../bots/test-bot-connection.js";
+import { InvalidRequestError, NotFoundError } from "../../errors.js";
+import { parseInput } from "../../parse-input.js";
+import { publicCall, publicCallDetails } from "../../relay/public-call.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
+import { imageHeaders } from "../image-headers.js";
+import { readFormFile } from "../read-form-file.js";
 import { readJson } from "../read-json.js";
 
 /** Creating and managing bots; settings sync; the call log for owners. */
@@ -23,12 +29,17 @@ export const botRoutes = new Hono<AppEnv>()
   })
   .post("/check", async (context) => {
     requireActor(context);
-    const input = conformanceCheckInputSchema.safeParse(await readJson(context));
-    if (!input.success)
-      throw new InvalidRequestError(z.prettifyError(input.error).replaceAll("\n", " "));
-    const { url, access_key: accessKey } = input.data;
+    const { url, access_key: accessKey } = parseInput(botUrlInputSchema, await readJson(context));
     const { outbound } = context.var.platform;
     return context.json(await runConformanceCheck({ url, accessKey, outbound }));
+  })
+  .post("/test-connection", async (context) => {
+    requireActor(context);
+    const input = parseInput(botUrlInputSchema, await readJson(context));
+    const { outbound, clock } = context.var.platform;
+    return context.json(
+      await testBotConnection({ url: input.url, accessKey: input.access_key, outbound, clock }),
+    );
   })
   .get("/:handle", async (context) => {
     const actor = requireActor(context);
@@ -52,6 +63,51 @@ export const botRoutes = new Hono<AppEnv>()
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
     return context.json({ access_key: bot.kind === "server" ? registry.accessKeyOf(bot) : null });
   })
+  .post("/:handle/access-key/rotate", async (context) => {
+    const { bots } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    return context.json({ access_key: await bots.rotateAccessKey(bot) });
+  })
+  .post("/:handle/test-connection", async (context) => {
+    const { bots, registry, outbound, clock } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    if (bot.kind !== "server" || !bot.server_url)
+      throw new InvalidRequestError(
+        "Built-in bots run inside the platform: there is no connection to test",
+      );
+    const accessKey = registry.accessKeyOf(bot);
+    return context.json(
+      await testBotConnection({ url: bot.server_url, accessKey, outbound, clock }),
+    );
+  })
+  .get("/:handle/avatar", async (context) => {
+    const { store, avatars } = context.var.platform;
+    const handle = context.req.param("handle");
+    const bot = await store.bots.findByHandle(handle);
+    const resource = bot && {
+      kind: "bot" as const,
+      ownerId: bot.owner_id,
+      visibility: bot.visibility,
+    };
+    const avatar =
+      resource && authorize(context.var.actor, "read", resource) && (await avatars.find(bot));
+    if (!avatar) throw new NotFoundError(`Avatar of bot "${handle}"`);
+    return new Response(avatar.bytes, {
+      headers: imageHeaders(avatar.content_type, avatar.bytes.byteLength, 300),
+    });
+  })
+  .post("/:handle/avatar", async (context) => {
+    const { bots, avatars, registry } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    const file = await readFormFile(context);
+    const image = avatars.fromUpload(new Uint8Array(await file.arrayBuffer()));
+    return context.json({ bot: publicBot(await avatars.save(bot, image), registry) });
+  })
+  .delete("/:handle/avatar", async (context) => {
+    const { bots, avatars, registry } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    return context.json({ bot: publicBot(await avatars.remove(bot), registry) });
+  })
   .post("/:handle/sync", async (context) => {
     const { bots, registry } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
@@ -61,5 +117,13 @@ export const botRoutes = new Hono<AppEnv>()
     const { bots, store, callLog } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
     await callLog.flush();
-    return context.json({ calls: await store.botCalls.listForBot(bot.id) });
+    return context.json({ calls: (await store.botCalls.listForBot(bot.id)).map(publicCall) });
+  })
+  .get("/:handle/calls/:id", async (context) => {
+    const { bots, store, callLog } = context.var.platform;
+    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    await callLog.flush();
+    const call = await store.botCalls.findForBot(bot.id, context.req.param("id"));
+    if (!call) throw new NotFoundError("Call");
+    return context.json(publicCallDetails(call, await store.botCallDetails.find(call.id)));
   });

@@ -1,26 +1,18 @@
 import { MAX_FILE_BYTES } from "@parlor/protocol";
 import { Hono } from "hono";
 import { randomId } from "../../auth/tokens.js";
-import { InvalidRequestError } from "../../errors.js";
 import { saveFileBytes } from "../../poe-api/files/file-storage.js";
 import { guessContentType } from "../../poe-api/files/guess-content-type.js";
 import { fileTooLarge } from "../../poe-api/files/upload-errors.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
+import { readFormFile } from "../read-form-file.js";
 
 /** Users' own uploads, to attach to a message by id (`attachments: ["file_…"]`). */
 export const uploadRoutes = new Hono<AppEnv>().post("/", async (context) => {
   const actor = requireActor(context);
   const { config, store, clock } = context.var.platform;
-  let form: Record<string, string | File>;
-  try {
-    form = await context.req.parseBody();
-  } catch {
-    throw new InvalidRequestError("Send the file as multipart/form-data field 'file'");
-  }
-  const file = form.file;
-  if (!(file instanceof File))
-    throw new InvalidRequestError("Send the file as multipart/form-data field 'file'");
+  const file = await readFormFile(context);
   if (file.size > MAX_FILE_BYTES) throw fileTooLarge();
   const id = randomId("file");
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,0 +1,38 @@
+import type { SseMessage } from "@parlor/protocol";
+
+/** One event as the bot sent it: its name, its data undecoded, when it came. */
+export interface ReceivedEvent {
+  /** Milliseconds since the request started. */
+  ms: number;
+  event: string;
+  data: string;
+}
+
+/** How many events of one call the call log keeps. */
+export const MAX_RECEIVED_EVENTS = 500;
+/** How many bytes of event names and data of one call the call log keeps. */
+export const MAX_RECEIVED_EVENT_BYTES = 256 * 1024;
+
+/**
+ * The events of one call, kept for its call log up to the caps. Adding one costs a push and a
+ * length count: this runs once per event on the relay's hot path, and nothing is written until
+ * the call is over.
+ */
+export class ReceivedEvents {
+  readonly events: ReceivedEvent[] = [];
+  /** Whether events were left out, past a cap. */
+  truncated = false;
+  /** Bytes of names and data kept so far. */
+  bytes = 0;
+
+  add(ms: number, message: SseMessage): void {
+    if (this.truncated) return;
+    const size = Buffer.byteLength(message.data) + message.event.length;
+    if (this.events.length >= MAX_RECEIVED_EVENTS || this.bytes + size > MAX_RECEIVED_EVENT_BYTES) {
+      this.truncated = true;
+      return;
+    }
+    this.bytes += size;
+    this.events.push({ ms, event: message.event, data: message.data });
+  }
+}
