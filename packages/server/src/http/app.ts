@@ -1,7 +1,6 @@
 import { Hono, type Context } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
 import { avatarTooLarge, MAX_AVATAR_BYTES } from "../bots/bot-avatars.js";
-import { PlatformError } from "../errors.js";
 import { isOpenAIPath, openaiErrorResponse } from "../openai-api/openai-error.js";
 import type { Platform } from "../platform.js";
 import type { AppEnv } from "./app-env.js";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { publicBot } from "../../bots/bots-service.js";
-import { authorize } from "../../auth/authorize.js";
+import { authorize, botResource } from "../../auth/authorize.js";
 import { botUrlInputSchema } from "../../bots/bot-url-input.js";
 import { runConformanceCheck } from "../../bots/conformance-check.js";
 import { testBotConnection } from "../../bots/test-bot-connection.js";
@@ -84,11 +84,7 @@ export const botRoutes = new Hono<AppEnv>()
     const { store, avatars } = context.var.platform;
     const handle = context.req.param("handle");
     const bot = await store.bots.findByHandle(handle);
-    const resource = bot && {
-      kind: "bot" as const,
-      ownerId: bot.owner_id,
-      visibility: bot.visibility,
-    };
+    const resource = bot && botResource(bot);
     const avatar =
       resource && authorize(context.var.actor, "read", resource) && (await avatars.find(bot));
     if (!avatar) throw new NotFoundError(`Avatar of bot "${handle}"`);
