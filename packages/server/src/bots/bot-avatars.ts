@@ -25,7 +25,7 @@ const AVATAR_FETCH_TIMEOUT_MS = 10_000;
  * The avatar's URL on this platform, `/api/bots/<handle>/avatar?v=<version>`, or null without
  * one. The version changes with every new avatar, so a cached old one is never shown for it.
  */
-export function avatarUrl(bot: BotRow): string | null {
+export function avatarUrl(bot: Pick<BotRow, "handle" | "avatar_version">): string | null {
   if (bot.avatar_version === null) return null;
   return `/api/bots/${encodeURIComponent(bot.handle)}/avatar?v=${bot.avatar_version}`;
 }

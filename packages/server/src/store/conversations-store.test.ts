@@ -21,7 +21,7 @@ describe.each(TEST_DIALECTS)("conversations store on %s", (dialect) => {
     const store = await freshStore();
     await store.users.insert(userRow());
     await store.users.insert(userRow({ id: "u2", email: "b@example.com" }));
-    await store.bots.insert(botRow({ avatar_url: "https://example.com/echo.png" }));
+    await store.bots.insert(botRow({ avatar_version: 3 }));
     for (const row of conversations) await store.conversations.insert(row);
     await store.conversations.insert({ ...conversation("other", "Not yours", 99), user_id: "u2" });
     return store;
@@ -40,7 +40,7 @@ describe.each(TEST_DIALECTS)("conversations store on %s", (dialect) => {
       title: "Two",
       bot_handle: "echo",
       bot_display_name: "Echo",
-      bot_avatar_url: "https://example.com/echo.png",
+      bot_avatar_version: 3,
     });
     const second = await store.conversations.listForUser("u1", { limit: 2, after: first.next });
     expect(second.rows.map((row) => row.id)).toEqual(["k3", "k1"]);

@@ -11,7 +11,7 @@ export type ConversationRow = Selectable<ConversationsTable>;
 export type ConversationWithBot = ConversationRow & {
   bot_handle: string;
   bot_display_name: string;
-  bot_avatar_url: string | null;
+  bot_avatar_version: number | null;
 };
 
 /** Conversations, always read through their owner. */
@@ -42,7 +42,7 @@ export function createConversationsStore(db: Kysely<Database>) {
         .select([
           "bots.handle as bot_handle",
           "bots.display_name as bot_display_name",
-          "bots.avatar_url as bot_avatar_url",
+          "bots.avatar_version as bot_avatar_version",
         ])
         .where("conversations.user_id", "=", userId);
       if (page.titleContains)

@@ -1,3 +1,4 @@
+import { avatarUrl } from "../../bots/bot-avatars.js";
 import { Hono } from "hono";
 import { z } from "zod";
 import { InvalidRequestError } from "../../errors.js";
@@ -23,12 +24,13 @@ const renameSchema = z.strictObject({
 function listedConversation({
   bot_handle,
   bot_display_name,
-  bot_avatar_url,
+  bot_avatar_version,
   ...conversation
 }: ConversationWithBot) {
+  const avatar_url = avatarUrl({ handle: bot_handle, avatar_version: bot_avatar_version });
   return {
     ...conversation,
-    bot: { handle: bot_handle, display_name: bot_display_name, avatar_url: bot_avatar_url },
+    bot: { handle: bot_handle, display_name: bot_display_name, avatar_url },
   };
 }
 
