@@ -1,10 +1,8 @@
-import { once } from "node:events";
-import http, { type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerBot } from "../testing/bots/chat-helpers.js";
 import { startScriptedBot, type ScriptedBot } from "../testing/bots/scripted-bot-server.js";
 import { JPEG_BYTES, PNG_BYTES, SVG_BYTES } from "../testing/image-bytes.js";
+import { startImageSite, type ImageSite } from "../testing/image-site.js";
 import { TEST_DIALECTS } from "../testing/test-databases.js";
 import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
 
@@ -27,37 +25,24 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
   let bot: ScriptedBot;
   let alice: TestClient;
   let bob: TestClient;
-  let origin: http.Server;
-  let originUrl: string;
-  /** The requests the image site received: path and headers. */
-  const fetched: { path: string; headers: IncomingHttpHeaders }[] = [];
+  let site: ImageSite;
 
   beforeAll(async () => {
     platform = await startTestPlatform(dialect);
     bot = await startScriptedBot();
     alice = await platform.signUp("alice@example.com");
     bob = await platform.signUp("bob@example.com");
-    origin = http.createServer((request, response) => {
-      fetched.push({ path: request.url ?? "", headers: request.headers });
-      const files: Record<string, [string, Buffer]> = {
-        "/face.png": ["image/png", PNG_BYTES],
-        "/face.jpg": ["image/svg+xml", JPEG_BYTES],
-        "/evil.png": ["image/png", SVG_BYTES],
-        "/big.png": ["image/png", Buffer.concat([PNG_BYTES, Buffer.alloc(2 * 1024 * 1024)])],
-      };
-      const file = files[new URL(request.url ?? "/", "http://origin").pathname];
-      if (!file) return response.writeHead(404).end("missing");
-      response.writeHead(200, { "content-type": file[0] }).end(file[1]);
+    site = await startImageSite({
+      "/face.png": ["image/png", PNG_BYTES],
+      "/face.jpg": ["image/svg+xml", JPEG_BYTES],
+      "/evil.png": ["image/png", SVG_BYTES],
+      "/big.png": ["image/png", Buffer.concat([PNG_BYTES, Buffer.alloc(2 * 1024 * 1024)])],
     });
-    origin.listen(0, "127.0.0.1");
-    await once(origin, "listening");
-    originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     await platform.dispose();
     await bot.close();
-    origin.closeAllConnections();
-    origin.close();
+    site.close();
   });
 
   /** Uploads `bytes` as the avatar of `handle`, declared as `type` and named `name`. */
@@ -169,26 +154,26 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
   });
 
   it("fetches a typed avatar_url once, without cookies or referrer, and never shows the URL", async () => {
-    fetched.length = 0;
-    const source = `${originUrl}/face.png?token=secret-token`;
+    site.received.length = 0;
+    const source = `${site.url}/face.png?token=secret-token`;
     const { bot: created } = await alice.json<{ bot: ShownBot }>("POST", "/api/bots", {
       handle: "linked",
       server_url: bot.url,
       avatar_url: source,
     });
     expect(created.avatar_url).toMatch(/^\/api\/bots\/linked\/avatar\?v=\d+$/);
-    expect(fetched).toHaveLength(1);
-    expect(fetched[0]!.path).toBe("/face.png?token=secret-token");
-    expect(fetched[0]!.headers).not.toHaveProperty("cookie");
-    expect(fetched[0]!.headers).not.toHaveProperty("referer");
+    expect(site.received).toHaveLength(1);
+    expect(site.received[0]!.path).toBe("/face.png?token=secret-token");
+    expect(site.received[0]!.headers).not.toHaveProperty("cookie");
+    expect(site.received[0]!.headers).not.toHaveProperty("referer");
     const served = await avatarOf(created.avatar_url!);
     expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG_BYTES);
     expect(JSON.stringify(await shown("linked"))).not.toContain("secret-token");
-    expect(fetched).toHaveLength(1);
+    expect(site.received).toHaveLength(1);
 
     // A JPEG declared as SVG is a JPEG; null removes the avatar.
     const patched = await alice.json<{ bot: ShownBot }>("PATCH", "/api/bots/linked", {
-      avatar_url: `${originUrl}/face.jpg`,
+      avatar_url: `${site.url}/face.jpg`,
     });
     expect((await avatarOf(patched.bot.avatar_url!)).headers.get("content-type")).toBe(
       "image/jpeg",
@@ -200,7 +185,7 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
   });
 
   it("refuses an avatar_url it cannot use with a 400 saying why, and changes nothing", async () => {
-    const host = new URL(originUrl).host;
+    const host = site.host;
     const create = (avatarUrl: string) =>
       alice.request("POST", "/api/bots", {
         handle: "never-made",
@@ -210,14 +195,14 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
     const refusals: [string, string][] = [
       ["javascript:alert(1)", "avatar_url"],
       [
-        `${originUrl}/missing.png`,
+        `${site.url}/missing.png`,
         `avatar_url: Could not fetch the image from ${host}: it answered HTTP 404`,
       ],
       [
-        `${originUrl}/evil.png`,
+        `${site.url}/evil.png`,
         `avatar_url: The file at ${host} was refused: SVG images are not accepted`,
       ],
-      [`${originUrl}/big.png`, `avatar_url: The image at ${host} is larger than 2 MB`],
+      [`${site.url}/big.png`, `avatar_url: The image at ${host} is larger than 2 MB`],
       ["http://10.0.0.1/face.png", "PARLOR_ALLOWED_BOT_HOSTS"],
     ];
     for (const [avatarUrl, message] of refusals) {
@@ -234,7 +219,7 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
     const before = await shown("faces");
     const patch = await alice.request("PATCH", "/api/bots/faces", {
       description: "Changed",
-      avatar_url: `${originUrl}/missing.png`,
+      avatar_url: `${site.url}/missing.png`,
     });
     expect(patch.status).toBe(400);
     expect(await shown("faces")).toEqual(before);

@@ -1,46 +1,30 @@
-import { once } from "node:events";
-import http, { type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AVIF_BYTES, PNG_BYTES, SVG_BYTES } from "../testing/image-bytes.js";
+import { startImageSite, type ImageSite } from "../testing/image-site.js";
 import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
 
 describe("GET /api/image-proxy", () => {
   let platform: TestPlatform;
   let alice: TestClient;
-  let origin: http.Server;
-  let originUrl: string;
-  let host: string;
-  /** The requests the other site received. */
-  const received: { path: string; headers: IncomingHttpHeaders }[] = [];
+  let site: ImageSite;
 
   beforeAll(async () => {
     platform = await startTestPlatform();
     alice = await platform.signUp("alice@example.com");
-    origin = http.createServer((request, response) => {
-      received.push({ path: request.url ?? "", headers: request.headers });
-      const files: Record<string, [string, Buffer]> = {
+    site = await startImageSite(
+      {
         "/cat.png": ["image/png", PNG_BYTES],
         "/cat.avif": ["application/octet-stream", AVIF_BYTES],
         "/cat.svg": ["image/svg+xml", SVG_BYTES],
         "/page.html": ["image/png", Buffer.from("<!doctype html><p>Not an image</p>")],
         "/huge.png": ["image/png", Buffer.concat([PNG_BYTES, Buffer.alloc(5 * 1024 * 1024)])],
-      };
-      const path = new URL(request.url ?? "/", "http://origin").pathname;
-      if (path === "/moved") return response.writeHead(302, { location: "/cat.png" }).end();
-      const file = files[path];
-      if (!file) return response.writeHead(404).end("missing");
-      response.writeHead(200, { "content-type": file[0] }).end(file[1]);
-    });
-    origin.listen(0, "127.0.0.1");
-    await once(origin, "listening");
-    originUrl = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
-    host = new URL(originUrl).host;
+      },
+      { "/moved": "/cat.png" },
+    );
   });
   afterAll(async () => {
     await platform.dispose();
-    origin.closeAllConnections();
-    origin.close();
+    site.close();
   });
 
   const proxied = (url: string, client: TestClient | null = alice) =>
@@ -53,8 +37,8 @@ describe("GET /api/image-proxy", () => {
   }
 
   it("serves another site's image to a signed-in user, so that nothing in it can run", async () => {
-    received.length = 0;
-    const response = await proxied(`${originUrl}/cat.png?size=large`);
+    site.received.length = 0;
+    const response = await proxied(`${site.url}/cat.png?size=large`);
     expect(response.status).toBe(200);
     expect(Object.fromEntries(response.headers)).toMatchObject({
       "content-type": "image/png",
@@ -66,39 +50,42 @@ describe("GET /api/image-proxy", () => {
     });
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG_BYTES);
     // The other site sees the platform: not the user's cookie, nor the page they were on.
-    expect(received).toHaveLength(1);
-    expect(received[0]!.path).toBe("/cat.png?size=large");
-    expect(received[0]!.headers).not.toHaveProperty("cookie");
-    expect(received[0]!.headers).not.toHaveProperty("referer");
+    expect(site.received).toHaveLength(1);
+    expect(site.received[0]!.path).toBe("/cat.png?size=large");
+    expect(site.received[0]!.headers).not.toHaveProperty("cookie");
+    expect(site.received[0]!.headers).not.toHaveProperty("referer");
   });
 
   it("reads the type from the bytes, whatever the site declared", async () => {
-    const response = await proxied(`${originUrl}/cat.avif`);
+    const response = await proxied(`${site.url}/cat.avif`);
     expect(response.headers.get("content-type")).toBe("image/avif");
   });
 
   it("fetches nothing for a visitor who is not signed in", async () => {
-    received.length = 0;
-    expect((await proxied(`${originUrl}/cat.png`, null)).status).toBe(401);
-    expect(received).toEqual([]);
+    site.received.length = 0;
+    expect((await proxied(`${site.url}/cat.png`, null)).status).toBe(401);
+    expect(site.received).toEqual([]);
   });
 
   it("answers 502 with the reason when the other site sends no image it may pass on", async () => {
     const failures: [string, string][] = [
       [
         "/cat.svg",
-        `The file at ${host} was refused: SVG images are not accepted (they can carry scripts); use PNG, JPEG, GIF, WebP or AVIF`,
+        `The file at ${site.host} was refused: SVG images are not accepted (they can carry scripts); use PNG, JPEG, GIF, WebP or AVIF`,
       ],
-      ["/page.html", `The file at ${host} was refused: not a PNG, JPEG, GIF, WebP or AVIF image`],
-      ["/gone.png", `Could not fetch the image from ${host}: it answered HTTP 404`],
+      [
+        "/page.html",
+        `The file at ${site.host} was refused: not a PNG, JPEG, GIF, WebP or AVIF image`,
+      ],
+      ["/gone.png", `Could not fetch the image from ${site.host}: it answered HTTP 404`],
       [
         "/moved",
-        `Could not fetch the image from ${host}: 127.0.0.1 answered 302 with a redirect to /cat.png`,
+        `Could not fetch the image from ${site.host}: 127.0.0.1 answered 302 with a redirect to /cat.png`,
       ],
-      ["/huge.png", `The image at ${host} is larger than 5 MB`],
+      ["/huge.png", `The image at ${site.host} is larger than 5 MB`],
     ];
     for (const [path, message] of failures) {
-      const [status, error] = await errorOf(await proxied(`${originUrl}${path}`));
+      const [status, error] = await errorOf(await proxied(`${site.url}${path}`));
       expect([path, status, error]).toEqual([
         path,
         502,

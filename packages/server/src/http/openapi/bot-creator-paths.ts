@@ -4,6 +4,7 @@ import {
   badRequest,
   csrfError,
   errorResponse,
+  fileUploadBody,
   jsonBody,
   jsonResponse,
   notFound,
@@ -16,6 +17,18 @@ import type { PathsObject } from "./openapi-types.js";
 
 const handle = pathParam("handle", "The bot's handle (any case)");
 const editableOnly = notFound("bot you may edit (its owner or an admin)");
+
+/** The body of the routes that try a bot URL: the URL, and the bot's key if there is one. */
+export const botUrlBody = (withoutKey: string) =>
+  jsonBody(
+    object(
+      {
+        url: { type: "string", format: "uri", description: "http:// or https://" },
+        access_key: { type: "string", description: withoutKey },
+      },
+      { optional: ["access_key"], closed: true },
+    ),
+  );
 
 /** What a bot's creator uses besides editing it: its access key, avatar, connection test. */
 export const botCreatorPaths: PathsObject = {
@@ -48,17 +61,8 @@ export const botCreatorPaths: PathsObject = {
         "Sends one settings request through the platform's outbound client, exactly as the platform would. A failing bot is still a 200, with `ok: false` and an error whose message says what to fix.",
       tags: ["bots"],
       security: COOKIE_OR_API_KEY,
-      requestBody: jsonBody(
-        object(
-          {
-            url: { type: "string", format: "uri", description: "http:// or https://" },
-            access_key: {
-              type: "string",
-              description: "Without it a random key is sent, which a bot that checks keys refuses",
-            },
-          },
-          { optional: ["access_key"], closed: true },
-        ),
+      requestBody: botUrlBody(
+        "Without it a random key is sent, which a bot that checks keys refuses",
       ),
       responses: {
         "200": jsonResponse("The outcome, ok or not", ref("ConnectionTestResult")),
@@ -117,16 +121,7 @@ export const botCreatorPaths: PathsObject = {
       tags: ["bots"],
       security: COOKIE_OR_API_KEY,
       parameters: [handle],
-      requestBody: {
-        required: true,
-        content: {
-          "multipart/form-data": {
-            schema: object({
-              file: { type: "string", contentMediaType: "application/octet-stream" },
-            }),
-          },
-        },
-      },
+      requestBody: fileUploadBody(),
       responses: {
         "200": jsonResponse("The bot with its new avatar_url", object({ bot: ref("Bot") })),
         "400": errorResponse(

@@ -14,6 +14,7 @@ import {
   ref,
   tooLarge,
 } from "./openapi-helpers.js";
+import { botUrlBody } from "./bot-creator-paths.js";
 import type { PathsObject } from "./openapi-types.js";
 
 const handle = pathParam("handle", "The bot's handle (any case)");
@@ -69,18 +70,7 @@ export const botPaths: PathsObject = {
         "Sends settings, a query, the report types, an unknown type, a wrong key and no key, through the platform's outbound client (so its address rules apply).",
       tags: ["bots"],
       security: COOKIE_OR_API_KEY,
-      requestBody: jsonBody(
-        object(
-          {
-            url: { type: "string", format: "uri" },
-            access_key: {
-              type: "string",
-              description: "Without it the wrong-key check is skipped",
-            },
-          },
-          { optional: ["access_key"], closed: true },
-        ),
-      ),
+      requestBody: botUrlBody("Without it the wrong-key check is skipped"),
       responses: {
         "200": jsonResponse("The report, passed or not", ref("ConformanceReport")),
         ...badRequest("url is not an http(s) URL"),

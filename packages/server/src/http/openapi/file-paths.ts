@@ -4,6 +4,7 @@ import {
   authErrors,
   csrfError,
   errorResponse,
+  fileUploadBody,
   jsonResponse,
   object,
   pathParam,
@@ -20,16 +21,7 @@ export const filePaths: PathsObject = {
       description: "multipart/form-data with the file in field `file`; at most 50 MB.",
       tags: ["files"],
       security: COOKIE_OR_API_KEY,
-      requestBody: {
-        required: true,
-        content: {
-          "multipart/form-data": {
-            schema: object({
-              file: { type: "string", contentMediaType: "application/octet-stream" },
-            }),
-          },
-        },
-      },
+      requestBody: fileUploadBody(),
       responses: {
         "201": jsonResponse("Stored", object({ file: ref("UploadedFile") })),
         "400": errorResponse("`invalid_request`: no multipart field `file`"),

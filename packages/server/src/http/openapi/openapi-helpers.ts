@@ -59,6 +59,18 @@ export const jsonBody = (schema: SchemaOrRef, description?: string): RequestBody
   content: { "application/json": { schema } },
 });
 
+/** A `multipart/form-data` body carrying one file in field `file`. */
+export const fileUploadBody = (): RequestBodyObject => ({
+  required: true,
+  content: {
+    "multipart/form-data": {
+      schema: object({
+        file: { type: "string", contentMediaType: "application/octet-stream" },
+      }),
+    },
+  },
+});
+
 /** A JSON response. */
 export const jsonResponse = (description: string, schema: SchemaOrRef): ResponseObject => ({
   description,
