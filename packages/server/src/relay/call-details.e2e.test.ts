@@ -156,6 +156,19 @@ describe.each(TEST_DIALECTS)("a bot's call details on %s", (dialect) => {
     expect(shown.request).not.toContain(signature);
   });
 
+  it("shows a call's conversation to the bot's owner only, never to an admin", async () => {
+    const bob = await platform.signUp("bob@example.com");
+    const { bot, botMessageId } = await sendToScriptedBot(bob, sloppy, "bobs-bot");
+    bots.push(bot);
+    await readReply(bob, botMessageId);
+    // Alice is the platform's admin: she may see that calls happened, not what was said.
+    const { calls } = await alice.json<{ calls: ListedCall[] }>("GET", "/api/bots/bobs-bot/calls");
+    expect(calls).toHaveLength(1);
+    const path = `/api/bots/bobs-bot/calls/${calls[0]!.id}`;
+    expect((await alice.request("GET", path)).status).toBe(404);
+    expect((await bob.json<CallDetails>("GET", path)).request).toContain("Tell me a story");
+  });
+
   it("answers 404 for a call of another bot, or one that does not exist", async () => {
     const { calls } = await alice.json<{ calls: ListedCall[] }>("GET", "/api/bots/sloppy/calls");
     for (const path of [

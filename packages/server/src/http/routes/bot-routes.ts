@@ -117,7 +117,12 @@ export const botRoutes = new Hono<AppEnv>()
   })
   .get("/:handle/calls/:id", async (context) => {
     const { bots, store, callLog } = context.var.platform;
-    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
+    const actor = requireActor(context);
+    const bot = await bots.editable(actor, context.req.param("handle"));
+    // The request is a user's conversation as the bot received it: its owner saw it already, an
+    // admin of someone else's bot must not (conversations are private even to admins).
+    if (!authorize(actor, "read", { kind: "message", ownerId: bot.owner_id }))
+      throw new NotFoundError("Call");
     await callLog.flush();
     const call = await store.botCalls.findForBot(bot.id, context.req.param("id"));
     if (!call) throw new NotFoundError("Call");
