@@ -21,10 +21,6 @@ describe("the chat in the browser", () => {
   let browser: Browser;
   let user: E2eUser;
   let context: BrowserContext;
-  /** Whether the platform takes `parent_id` on a send (edit-and-resend branches). */
-  let branching = false;
-  /** Whether the platform renames conversations (`PATCH /api/conversations/:id`). */
-  let renaming = false;
 
   beforeAll(async () => {
     // The long-conversation test sends 160 messages in seconds.
@@ -33,7 +29,6 @@ describe("the chat in the browser", () => {
     user = await platform.createUser("chatter@example.com");
     await platform.startScriptedBot(user, "scripted");
     context = await platform.contextFor(browser, user, { viewport: { width: 1100, height: 800 } });
-    ({ branching, renaming } = await platformSupport(user));
   });
   afterAll(async () => {
     await context?.close();
@@ -101,8 +96,7 @@ describe("the chat in the browser", () => {
     await page.close();
   });
 
-  it("edits a sent message into a new branch the bot sees without the old one", async (test) => {
-    if (!branching) test.skip(); // needs `parent_id` on sends (server-chat branch)
+  it("edits a sent message into a new branch the bot sees without the old one", async () => {
     const page = await startChat("first");
     await eventually(() => lastReply(page).textContent()).toContain("You said: first.");
     await send(page, "second");
@@ -179,11 +173,8 @@ describe("the chat in the browser", () => {
     await eventually(() => lastReply(page).getByRole("alert").textContent()).toContain(
       "cannot do that",
     );
-    // Without `allow_retry` on messages (server-chat branch) the page offers Retry to be safe.
-    const stored = (await messagesOf(page)).at(-1)!;
-    if ("allow_retry" in stored) {
-      expect(await lastReply(page).getByRole("button", { name: "Retry" }).count()).toBe(0);
-    }
+    expect((await messagesOf(page)).at(-1)?.allow_retry).toBe(false);
+    expect(await lastReply(page).getByRole("button", { name: "Retry" }).count()).toBe(0);
     await page.close();
   });
 
@@ -214,8 +205,7 @@ describe("the chat in the browser", () => {
     await page.close();
   });
 
-  it("renames and deletes a conversation from the sidebar", async (test) => {
-    if (!renaming) test.skip(); // needs PATCH /api/conversations/:id (server-chat branch)
+  it("renames and deletes a conversation from the sidebar", async () => {
     const page = await startChat("to be renamed");
     await page.getByRole("button", { name: "Actions for to be renamed" }).click();
     await page.getByRole("menuitem", { name: "Rename" }).click();
@@ -295,29 +285,4 @@ async function messagesOf(page: Page) {
     const response = await fetch(`/api/conversations/${conversationId}`);
     return ((await response.json()) as { messages: ApiMessage[] }).messages;
   }, id);
-}
-
-/**
- * What the platform under test supports of the chat's newer API, probed on the built-in echo
- * bot: `parent_id` on a send, and renaming.
- */
-async function platformSupport(user: E2eUser) {
-  const { conversation } = await user.api<{ conversation: { id: string } }>(
-    "POST",
-    "/api/conversations",
-    { bot: "echo" },
-  );
-  const path = `/api/conversations/${conversation.id}`;
-  await user.api("POST", `${path}/messages`, { content: "one" });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const second = await user.api<{ user_message: ApiMessage }>("POST", `${path}/messages`, {
-    content: "two",
-    parent_id: null,
-  });
-  const renaming = await user.api("PATCH", path, { title: "probe" }).then(
-    () => true,
-    () => false,
-  );
-  await user.api("DELETE", path);
-  return { branching: second.user_message.parent_id === null, renaming };
 }

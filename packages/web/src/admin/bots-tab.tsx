@@ -11,7 +11,6 @@ import { ConfirmDialog } from "../ui/confirm-dialog.js";
 import { EmptyState, ErrorNotice } from "../ui/notice.js";
 import { Spinner } from "../ui/spinner.js";
 import { useToast } from "../ui/toast.js";
-import { adminUnavailable } from "./admin-unavailable.js";
 import { SearchField } from "./search-field.js";
 
 /** Every bot: search, see owner and visibility, hide from Explore, delete. */
@@ -43,7 +42,7 @@ export function BotsTab() {
         onChange={setSearch}
       />
       {bots.isPending && <Spinner label="Loading bots" />}
-      {bots.isError && <ErrorNotice error={bots.error} unavailable={adminUnavailable} />}
+      {bots.isError && <ErrorNotice error={bots.error} />}
       {bots.isSuccess && list.length === 0 && <EmptyState title="No bot matches" />}
       {list.length > 0 && (
         <ul

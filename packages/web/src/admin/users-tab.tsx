@@ -10,7 +10,6 @@ import { formatTime } from "../ui/format.js";
 import { EmptyState, ErrorNotice } from "../ui/notice.js";
 import { Spinner } from "../ui/spinner.js";
 import { useToast } from "../ui/toast.js";
-import { adminUnavailable } from "./admin-unavailable.js";
 import { SearchField } from "./search-field.js";
 
 /** Every account: search by email, disable or enable, give or take the admin role. */
@@ -42,7 +41,7 @@ export function UsersTab() {
     <div className="flex flex-col gap-4">
       <SearchField label="Search users" value={search} placeholder="Email" onChange={setSearch} />
       {users.isPending && <Spinner label="Loading users" />}
-      {users.isError && <ErrorNotice error={users.error} unavailable={adminUnavailable} />}
+      {users.isError && <ErrorNotice error={users.error} />}
       {users.isSuccess && list.length === 0 && <EmptyState title="No user matches" />}
       {list.length > 0 && (
         <ul

@@ -1,6 +1,6 @@
 import { ApiError } from "./api-error.js";
 
-/** True when the platform does not have this route (an older or partial server): a 404. */
+/** A 404: nothing there, or nothing the user may see (the platform answers both alike). */
 export const isMissingRoute = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 /** Query retry rule: once, but never for a 404, which will not change by asking again. */

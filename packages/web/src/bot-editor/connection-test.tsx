@@ -76,12 +76,7 @@ export function ConnectionTest({
             </p>
           </div>
         )}
-        {failure !== undefined && (
-          <ErrorNotice
-            error={failure}
-            unavailable="This Parlor cannot test connections yet. Use “Check my bot” instead."
-          />
-        )}
+        {failure !== undefined && <ErrorNotice error={failure} />}
       </div>
     </div>
   );

@@ -14,7 +14,7 @@ export function CallDetail({ handle, callId }: { handle: string; callId: string 
       {detail.isError && (
         <ErrorNotice
           error={detail.error}
-          unavailable="This Parlor does not keep call details yet: only the summary above."
+          unavailable="Only the bot's owner sees what a call sent and received: it holds a user's conversation."
         />
       )}
       {detail.isSuccess && (

@@ -7,13 +7,10 @@ import type { Bot } from "../api/types.js";
 import { BotForm } from "../bot-editor/bot-form.js";
 import { inputOf } from "../bot-editor/bot-form-values.js";
 import { DangerZone } from "../bot-editor/danger-zone.js";
-import { isMissingRoute } from "../api/missing-route.js";
 import { ErrorNotice } from "../ui/notice.js";
 import { Page } from "../ui/page.js";
 import { Spinner } from "../ui/spinner.js";
 import { useToast } from "../ui/toast.js";
-
-const avatarUnavailable = "This Parlor cannot store avatars yet.";
 
 /** `/bots/new`: registers a server bot, uploads its avatar, then opens its editor for the key. */
 export function NewBotPage() {
@@ -46,7 +43,7 @@ export function NewBotPage() {
           toast(
             avatarFailure === undefined
               ? `@${bot.handle} is created. Give your bot its access key.`
-              : `@${bot.handle} is created, but its avatar was not saved: ${isMissingRoute(avatarFailure) ? avatarUnavailable : describeError(avatarFailure)}`,
+              : `@${bot.handle} is created, but its avatar was not saved: ${describeError(avatarFailure)}`,
             avatarFailure === undefined ? "info" : "error",
           );
           await navigate({ to: "/bots/$handle/edit", params: { handle: bot.handle } });
@@ -96,7 +93,7 @@ function EditBotForm({ bot }: { bot: Bot }) {
       else await client.invalidateQueries({ queryKey: botKeys.one(bot.handle) });
       toast(done);
     } catch (error) {
-      setAvatarError(isMissingRoute(error) ? avatarUnavailable : describeError(error));
+      setAvatarError(describeError(error));
     } finally {
       setAvatarBusy(false);
     }

@@ -1,10 +1,8 @@
 import type { ReactNode } from "react";
-import { ApiError, describeError } from "../api/api-error.js";
+import { describeError } from "../api/api-error.js";
+import { isMissingRoute } from "../api/missing-route.js";
 
-/** True when the platform does not have this route (an older or partial server). */
-export const isMissingRoute = (error: unknown) => error instanceof ApiError && error.status === 404;
-
-/** A failure in words, as an alert; `unavailable` replaces a 404 when the route may not exist. */
+/** A failure in words, as an alert; `unavailable` says what a 404 means where it means more. */
 export function ErrorNotice({ error, unavailable }: { error: unknown; unavailable?: string }) {
   const text = unavailable && isMissingRoute(error) ? unavailable : describeError(error);
   return (
