@@ -108,6 +108,12 @@ export type ConnectionResult =
 export const testConnection = (input: { url: string; access_key?: string }) =>
   apiFetch<ConnectionResult>("/api/bots/test-connection", { method: "POST", json: input });
 
+/** Tests a saved bot's connection with its saved URL and access key. */
+export const testSavedBotConnection = (handle: string) =>
+  apiFetch<ConnectionResult>(`/api/bots/${encodeURIComponent(handle)}/test-connection`, {
+    method: "POST",
+  });
+
 /** One check of the conformance report. */
 export interface ConformanceCheck {
   name: string;

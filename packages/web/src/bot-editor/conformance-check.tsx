@@ -1,30 +1,20 @@
-import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { checkBot, type ConformanceCheck } from "../api/bots.js";
 import { Button } from "../ui/button.js";
 import { ErrorNotice } from "../ui/notice.js";
 
 /** "Check my bot": the conformance checks a real platform runs, as a list of passes and fails. */
 export function ConformanceCheckButton({ url, accessKey }: { url: string; accessKey?: string }) {
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<{ checks: ConformanceCheck[]; passed: boolean }>();
-  const [failure, setFailure] = useState<unknown>();
-  const run = async () => {
-    setBusy(true);
-    setReport(undefined);
-    setFailure(undefined);
-    try {
-      setReport(await checkBot({ url: url.trim(), access_key: accessKey }));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const check = useMutation({
+    mutationFn: () => checkBot({ url: url.trim(), access_key: accessKey }),
+  });
+  const report = check.data;
+  const failure = check.error ?? undefined;
   return (
     <div className="flex flex-col gap-2">
       <div>
-        <Button disabled={busy || !url.trim()} onClick={() => void run()}>
-          {busy ? "Checking…" : "Check my bot"}
+        <Button disabled={check.isPending || !url.trim()} onClick={() => check.mutate()}>
+          {check.isPending ? "Checking…" : "Check my bot"}
         </Button>
       </div>
       <div aria-live="polite">

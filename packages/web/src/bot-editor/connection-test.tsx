@@ -1,6 +1,5 @@
-import { useState } from "react";
-import { testConnection, type ConnectionResult } from "../api/bots.js";
-import { apiFetch } from "../api/http.js";
+import { useMutation } from "@tanstack/react-query";
+import { testConnection, testSavedBotConnection } from "../api/bots.js";
 import { Button } from "../ui/button.js";
 import { formatDuration } from "../ui/format.js";
 import { ErrorNotice } from "../ui/notice.js";
@@ -30,33 +29,18 @@ export function ConnectionTest({
   /** Set when `url` is the bot's saved address, so the saved bot is tested. */
   handle?: string;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ConnectionResult>();
-  const [failure, setFailure] = useState<unknown>();
-  const run = async () => {
-    setBusy(true);
-    setResult(undefined);
-    setFailure(undefined);
-    try {
-      setResult(
-        handle
-          ? await apiFetch<ConnectionResult>(
-              `/api/bots/${encodeURIComponent(handle)}/test-connection`,
-              { method: "POST" },
-            )
-          : await testConnection({ url, access_key: accessKey }),
-      );
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A mutation holds what one press of the button did: busy, the result, or the failure.
+  const test = useMutation({
+    mutationFn: () =>
+      handle ? testSavedBotConnection(handle) : testConnection({ url, access_key: accessKey }),
+  });
+  const result = test.data;
+  const failure = test.error ?? undefined;
   return (
     <div className="flex flex-col gap-2">
       <div>
-        <Button disabled={busy || !url.trim()} onClick={() => void run()}>
-          {busy ? "Testing…" : "Test connection"}
+        <Button disabled={test.isPending || !url.trim()} onClick={() => test.mutate()}>
+          {test.isPending ? "Testing…" : "Test connection"}
         </Button>
       </div>
       <div aria-live="polite">

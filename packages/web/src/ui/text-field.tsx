@@ -1,37 +1,23 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { Field } from "./field.js";
 
-/** A labelled input with an optional hint and error, wired for screen readers. */
+/** A labelled input with an optional hint and error. */
 export function TextField({
   label,
   hint,
   error,
-  className = "",
+  className,
   ...props
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode; error?: string }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim();
   return (
-    <div className={`flex flex-col gap-1.5 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="h-10 rounded-lg border border-line bg-raised px-3 text-sm text-ink placeholder:text-muted focus:border-accent"
-        {...props}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          className="h-10 rounded-lg border border-line bg-raised px-3 text-sm text-ink placeholder:text-muted focus:border-accent"
+          {...props}
+        />
       )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs text-danger">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
