@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   // The web app is type-checked with its own (DOM, JSX) project, and follows the rules of hooks.
   {
-    files: ["packages/web/**/*.{ts,tsx}"],
+    files: ["packages/web/**/*.{ts,tsx}", "bench/ui-streaming/control/**/*.tsx"],
     languageOptions: {
       parserOptions: {
         project: ["./packages/web/tsconfig.json", "./packages/web/tsconfig.e2e.json"],

@@ -94,9 +94,10 @@ await build({
   base: "./",
   logLevel: "silent",
   build: { outDir: controlDir, emptyOutDir: true },
-  resolve: { alias: {} },
-  // Resolve the libraries from the web app's dependencies.
-  plugins: [(await import(webRequire.resolve("@vitejs/plugin-react"))).default()],
+  plugins: [
+    (await import(webRequire.resolve("@vitejs/plugin-react"))).default(),
+    (await import(webRequire.resolve("@tailwindcss/vite"))).default(),
+  ],
   cacheDir: join(controlDir, ".vite"),
 });
 const types = {
@@ -136,7 +137,11 @@ cleanup.push(() => browser.close());
 const observe = () => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    for (const entry of list.getEntries())
+      window.__longTasks.push({
+        duration: entry.duration,
+        at: entry.startTime - (window.__startedAt ?? 0),
+      });
   }).observe({ type: "longtask", buffered: true });
   window.__frames = 0;
   const tick = () => {
@@ -161,8 +166,13 @@ async function measure(name, goto, start, finished) {
     window.__frames = 0;
     window.__startedAt = performance.now();
   });
+  if (process.env.BENCH_PROFILE) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.start");
+  }
   await start(page);
   await page.waitForFunction(finished, undefined, { timeout: 120_000, polling: 100 });
+  if (process.env.BENCH_PROFILE) printHotspots(name, (await cdp.send("Profiler.stop")).profile);
   const scriptAfter = metric(await cdp.send("Performance.getMetrics"), "ScriptDuration");
   const { longTasks, frames, seconds } = await page.evaluate(() => ({
     longTasks: window.__longTasks,
@@ -170,14 +180,36 @@ async function measure(name, goto, start, finished) {
     seconds: (performance.now() - window.__startedAt) / 1000,
   }));
   await context.close();
+  if (process.env.BENCH_PROFILE)
+    console.log(
+      `long tasks of ${name} (ms after start: duration):`,
+      longTasks.map((task) => `${Math.round(task.at)}: ${Math.round(task.duration)}`).join(", "),
+    );
   return {
     name,
     longTasks: longTasks.length,
-    worstTaskMs: Math.round(Math.max(0, ...longTasks)),
+    worstTaskMs: Math.round(Math.max(0, ...longTasks.map((task) => task.duration))),
     scriptingMs: Math.round((scriptAfter - scriptBefore) * 1000),
     fps: Math.round((frames / seconds) * 10) / 10,
     seconds: Math.round(seconds * 10) / 10,
   };
+}
+
+/** BENCH_PROFILE=1: the functions with the most self time, to see where scripting goes. */
+function printHotspots(name, profile) {
+  const interval = (profile.endTime - profile.startTime) / profile.samples.length / 1000;
+  const counts = new Map();
+  for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const byFunction = new Map();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (!url) continue;
+    const key = `${functionName || "(anonymous)"} ${url.split("/").pop()}:${lineNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (counts.get(node.id) ?? 0) * interval);
+  }
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log(`\nhotspots of ${name} (self ms):`);
+  for (const [key, ms] of top) console.log(`${ms.toFixed(0).padStart(7)}  ${key}`);
 }
 
 const metric = ({ metrics }, name) => metrics.find((entry) => entry.name === name).value;
