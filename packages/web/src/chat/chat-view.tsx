@@ -131,7 +131,6 @@ export function ChatView({
         rows={rows}
         renderRow={renderRow}
         label={`Conversation with ${bot.display_name}`}
-        growth={`${last?.id}:${last?.content.length}:${last?.status}:${last?.files.length}`}
       />
       {actions.error && (
         <div

@@ -15,15 +15,13 @@ export function MessageList({
   rows,
   renderRow,
   label,
-  /** Changes whenever the last row grows (streamed text), to keep following it. */
-  growth,
 }: {
   rows: ChatRow[];
   renderRow: (row: ChatRow, index: number) => ReactNode;
   label: string;
-  growth: unknown;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [awayFromLatest, setAwayFromLatest] = useState(false);
   // The virtualizer is mutable by design; this component re-renders on each of its changes.
@@ -44,9 +42,10 @@ export function MessageList({
     element.scrollTop = element.scrollHeight;
   }, [rows.length, virtualizer]);
 
+  // A conversation opened or a row added: the newest row may not be rendered yet.
   useLayoutEffect(() => {
     if (stick.current) toLatest();
-  }, [toLatest, totalSize, growth]);
+  }, [toLatest]);
 
   useEffect(() => {
     const element = scroller.current;
@@ -57,11 +56,14 @@ export function MessageList({
       setAwayFromLatest(!stick.current);
     };
     element.addEventListener("scroll", onScroll, { passive: true });
-    // The list shrinks when the composer grows (options, attachments): keep the latest in view.
+    // Follow the latest when the log grows (a streamed reply) or the list shrinks (the composer
+    // grows). A ResizeObserver runs after layout, so reading scrollHeight here forces none; doing
+    // it in an effect on every streamed frame forced a layout per frame.
     const resizes = new ResizeObserver(() => {
       if (stick.current) element.scrollTop = element.scrollHeight;
     });
     resizes.observe(element);
+    if (log.current) resizes.observe(log.current);
     return () => {
       element.removeEventListener("scroll", onScroll);
       resizes.disconnect();
@@ -72,6 +74,7 @@ export function MessageList({
     <div className="relative min-h-0 flex-1">
       <div ref={scroller} className="h-full overflow-y-auto" tabIndex={-1}>
         <div
+          ref={log}
           role="log"
           aria-label={label}
           aria-live="polite"
