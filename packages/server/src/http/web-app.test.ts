@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { webAppRoutes } from "./web-app.js";
 
@@ -46,6 +47,8 @@ describe("the web app's pages", () => {
     expect(response.headers.get("content-encoding")).toBe("br");
     expect(response.headers.get("cache-control")).toContain("immutable");
     expect(response.headers.get("content-type")).toContain("text/javascript");
+    const body = brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString();
+    expect(body).toBe("console.log('app');".repeat(50));
   });
 
   it("never serves a file outside the build folder", async () => {

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
 import { Hono, type Context } from "hono";
 import { requestHeader } from "./request-header.js";
 import { PAGE_SECURITY_HEADERS, contentSecurityPolicy } from "./content-security-policy.js";
@@ -31,9 +32,18 @@ const CONTENT_TYPES: Record<string, string> = {
 /** A static file held in memory with its compressed forms, made once on first request. */
 interface CachedFile {
   body: Buffer;
-  gzip?: Buffer;
-  brotli?: Buffer;
+  gzip?: Promise<Buffer>;
+  brotli?: Promise<Buffer>;
 }
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+/**
+ * Quality 9, not brotli's default 11: 7% larger, but 0.1 s instead of 1.6 s for the app's
+ * bundle here. Compression runs on libuv's thread pool, never on the event loop that streams
+ * replies.
+ */
+const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } };
 
 /**
  * Serves the web app: its hashed assets (cached for a year, compressed), and for every other
@@ -87,7 +97,7 @@ function staticFile(
   return read(full);
 }
 
-function serveStatic(context: Context, path: string, file: CachedFile): Response {
+async function serveStatic(context: Context, path: string, file: CachedFile): Promise<Response> {
   const hashed = path.startsWith("/assets/");
   const headers: Record<string, string> = {
     "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
@@ -98,12 +108,12 @@ function serveStatic(context: Context, path: string, file: CachedFile): Response
   const accepted = requestHeader(context, "accept-encoding") ?? "";
   const compressible = /^(text\/|application\/json|image\/svg)/.test(headers["content-type"]!);
   if (compressible && accepted.includes("br")) {
-    file.brotli ??= brotliCompressSync(file.body);
-    return new Response(file.brotli, { headers: { ...headers, "content-encoding": "br" } });
+    file.brotli ??= brotli(file.body, BROTLI_OPTIONS);
+    return new Response(await file.brotli, { headers: { ...headers, "content-encoding": "br" } });
   }
   if (compressible && accepted.includes("gzip")) {
-    file.gzip ??= gzipSync(file.body);
-    return new Response(file.gzip, { headers: { ...headers, "content-encoding": "gzip" } });
+    file.gzip ??= gzipped(file.body);
+    return new Response(await file.gzip, { headers: { ...headers, "content-encoding": "gzip" } });
   }
   return new Response(file.body, { headers });
 }
