@@ -7,6 +7,8 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { fetchMe, meKey } from "./api/auth.js";
+import { botsQuery } from "./api/bots-list.js";
+import { conversationQuery } from "./chat/use-conversation.js";
 import { AppShell } from "./app/app-shell.js";
 import { NotFoundPage } from "./app/not-found-page.js";
 import { ChatPage } from "./routes/chat-page.js";
@@ -63,6 +65,12 @@ const newChatRoute = createRoute({
 const conversationRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/c/$conversationId",
+  // Start reading the conversation and its bots while the page renders, not after: on a slow
+  // phone that is most of the wait before one can type.
+  loader: ({ context: { queryClient }, params }) => {
+    void queryClient.prefetchQuery(conversationQuery(queryClient, params.conversationId));
+    void queryClient.prefetchQuery(botsQuery);
+  },
   component: ChatPage,
 });
 

@@ -34,6 +34,15 @@ describe("the web app's pages", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("asks the browser to fetch a conversation page's data while the script loads", async () => {
+    const link = (await app.request("/c/conv_AbC-12")).headers.get("link")!;
+    expect(link).toContain("</api/auth/me>; rel=preload; as=fetch; crossorigin");
+    expect(link).toContain("</api/conversations/conv_AbC-12>; rel=preload");
+    // Anything else in the path is not echoed into a header.
+    const odd = (await app.request("/c/conv_x%0d%0aSet-Cookie:%20a=b")).headers.get("link")!;
+    expect(odd).toBe("</api/auth/me>; rel=preload; as=fetch; crossorigin");
+  });
+
   it("gives every page load a new nonce", async () => {
     const first = (await app.request("/")).headers.get("content-security-policy");
     const second = (await app.request("/")).headers.get("content-security-policy");
