@@ -1,10 +1,11 @@
+import { memo } from "react";
 import { Link } from "@tanstack/react-router";
 import type { Bot } from "../api/types.js";
 import { BotAvatar } from "../ui/bot-avatar.js";
 import { Button } from "../ui/button.js";
 
 /** The top of a chat: who you talk to (a link to the bot's page) and "Clear context". */
-export function BotHeader({
+export const BotHeader = memo(function BotHeader({
   bot,
   onClearContext,
 }: {
@@ -35,4 +36,4 @@ export function BotHeader({
       )}
     </header>
   );
-}
+});

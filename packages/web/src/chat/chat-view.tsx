@@ -1,18 +1,20 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { describeError } from "../api/api-error.js";
 import { useBot, useBots } from "../api/bots-list.js";
 import type { Bot, Message } from "../api/types.js";
 import { Spinner } from "../ui/spinner.js";
 import { BotHeader } from "./bot-header.js";
-import { BotMessage, type BotMessageActions } from "./bot-message.js";
+import type { BotMessageActions } from "./bot-message.js";
+import { ChatRowView } from "./chat-row-view.js";
 import { Composer } from "./composer.js";
-import { ContextDivider } from "./context-divider.js";
-import { GreetingMessage } from "./greeting-message.js";
 import { MessageList } from "./message-list.js";
 import { selectedBranch, type BranchSelection, type ChatRow } from "./message-tree.js";
-import { useChatActions } from "./use-chat-actions.js";
+import { useChatActions, type Draft } from "./use-chat-actions.js";
 import { useConversation } from "./use-conversation.js";
-import { UserMessage } from "./user-message.js";
+import { useStableCallback } from "../ui/use-stable-callback.js";
+
+/** A message of plain text, as a suggested reply or an edited message is sent. */
+const draftOf = (content: string): Draft => ({ content, attachments: [], parameters: {} });
 
 /**
  * A chat with one bot: an existing conversation (`conversationId`) or a new one with
@@ -58,6 +60,37 @@ export function ChatView({
       return next;
     });
 
+  // Stable, so a streamed update re-renders only the reply that grows, not the header, the
+  // composer and every other message (bench/ui-streaming).
+  const regenerate = useStableCallback((message: Message) => {
+    showLatest(message.parent_id);
+    void actions.regenerate(message);
+  });
+  const rate = useStableCallback(
+    (message: Message, type: "like" | "dislike") => void actions.rate(message, type),
+  );
+  const react = useStableCallback(
+    (message: Message, reaction: string) => void actions.react(message, reaction),
+  );
+  const sendSuggestion = useStableCallback((text: string) => void actions.send(draftOf(text)));
+  const botActions: BotMessageActions = useMemo(
+    () => ({ regenerate, rate, react, sendSuggestion }),
+    [regenerate, rate, react, sendSuggestion],
+  );
+  const resend = useStableCallback((message: Message, content: string) => {
+    showLatest(message.parent_id ?? `root:${message.context_id}`);
+    return actions.send(
+      { ...draftOf(content), attachments: message.attachments },
+      message.parent_id,
+    );
+  });
+  const selectSibling = useStableCallback((branchKey: string, id: string) =>
+    setSelection((current) => ({ ...current, [branchKey]: id })),
+  );
+  const clearContext = useStableCallback(() => void actions.clearContext());
+  const send = useStableCallback((draft: Draft) => actions.send(draft));
+  const stop = useStableCallback(() => running && void actions.stop(running.id));
+
   const failure =
     conversationQuery.error ?? (bots.error && !bot ? bots.error : null) ?? fetched.error;
   if (failure) {
@@ -76,56 +109,24 @@ export function ChatView({
   }
 
   const busy = running !== undefined;
-  const draftOf = (content: string) => ({ content, attachments: [], parameters: {} });
-  const botActions: BotMessageActions = {
-    regenerate: (message) => {
-      showLatest(message.parent_id);
-      void actions.regenerate(message);
-    },
-    rate: (message, type) => void actions.rate(message, type),
-    react: (message, reaction) => void actions.react(message, reaction),
-    sendSuggestion: (text) => void actions.send(draftOf(text)),
-  };
-  const resend = (message: Message, content: string) => {
-    showLatest(message.parent_id ?? `root:${message.context_id}`);
-    return actions.send(
-      { ...draftOf(content), attachments: message.attachments },
-      message.parent_id,
-    );
-  };
   const rows: ChatRow[] = [{ kind: "greeting", key: "greeting" }, ...branch];
-  const renderRow = (row: ChatRow) => {
-    if (row.kind === "greeting") return <GreetingMessage bot={bot} />;
-    if (row.kind === "context") return <ContextDivider />;
-    const select = (id: string) => setSelection((current) => ({ ...current, [row.branchKey]: id }));
-    return row.message.role === "user" ? (
-      <UserMessage
-        message={row.message}
-        siblings={row.siblings}
-        onSelectSibling={select}
-        busy={busy}
-        onResend={resend}
-      />
-    ) : (
-      <BotMessage
-        message={row.message}
-        bot={bot}
-        siblings={row.siblings}
-        onSelectSibling={select}
-        isLast={row.message.id === last?.id}
-        busy={busy}
-        actions={botActions}
-      />
-    );
-  };
+  const renderRow = (row: ChatRow) => (
+    <ChatRowView
+      row={row}
+      bot={bot}
+      isLast={row.kind === "message" && row.message.id === last?.id}
+      busy={busy}
+      actions={botActions}
+      onSelectSibling={selectSibling}
+      onResend={resend}
+    />
+  );
 
   return (
     <div className="flex h-full flex-col">
       <BotHeader
         bot={bot}
-        onClearContext={
-          conversation && messages.length > 0 ? () => void actions.clearContext() : undefined
-        }
+        onClearContext={conversation && messages.length > 0 ? clearContext : undefined}
       />
       <MessageList
         rows={rows}
@@ -143,12 +144,7 @@ export function ChatView({
           </button>
         </div>
       )}
-      <Composer
-        bot={bot}
-        running={busy}
-        onSend={(draft) => actions.send(draft)}
-        onStop={() => running && void actions.stop(running.id)}
-      />
+      <Composer bot={bot} running={busy} onSend={send} onStop={stop} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { describeError } from "../api/api-error.js";
 import { uploadFile } from "../api/files.js";
 import type { Attachment, Bot } from "../api/types.js";
@@ -17,7 +17,7 @@ import type { Draft } from "./use-chat-actions.js";
  * new line, Esc stops the running reply), attachments when the bot takes them, and the bot's
  * parameter controls.
  */
-export function Composer({
+export const Composer = memo(function Composer({
   bot,
   running,
   onSend,
@@ -186,4 +186,4 @@ export function Composer({
       </div>
     </div>
   );
-}
+});
