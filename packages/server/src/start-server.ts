@@ -34,14 +34,16 @@ export async function startServer(
   config: Config,
   overrides: PlatformOverrides = {},
 ): Promise<RunningPlatform> {
-  let handle: RequestHandler | undefined;
-  const server = createNodeServer(config, () => handle);
+  // Empty until the platform is ready; the server answers 503 meanwhile.
+  const ready: { handle?: RequestHandler } = {};
+  const server = createNodeServer(config, () => ready.handle);
   await listenOnPort(server, config.port, config.host);
   let platform: Platform;
   try {
     platform = await createPlatform(config, overrides);
     const recovered = await platform.chat.recoverOrphans();
-    if (recovered > 0) platform.logger.warn({ recovered }, "closed replies interrupted by a restart");
+    if (recovered > 0)
+      platform.logger.warn({ recovered }, "closed replies interrupted by a restart");
   } catch (error) {
     server.closeAllConnections();
     server.close();
@@ -53,7 +55,7 @@ export async function startServer(
   const url = listenUrl(server, config);
   platform.setListenUrl(url);
   const fetchHandler = getRequestListener(createApp(platform).fetch);
-  handle = (request: IncomingMessage, response: ServerResponse) =>
+  ready.handle = (request: IncomingMessage, response: ServerResponse) =>
     void fetchHandler(request, response);
   return {
     platform,

@@ -37,7 +37,7 @@ export function fakeInternet(): FakeInternet {
       const port = sites.get(address);
       if (port === undefined) throw new Error(`The test refused a connection to ${address}`);
       return original.call(this, { ...options, host: "127.0.0.1", port }, callback);
-    } as never);
+    });
   });
   return {
     attempts,
