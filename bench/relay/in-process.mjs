@@ -45,6 +45,8 @@ const running = await startServer(
     PARLOR_DATA_DIR: dataDir,
     PARLOR_SECRET: "in-process-bench-secret-in-process-bench",
     PARLOR_ENV: "development",
+    // The mock bot runs on this machine; the platform refuses loopback bots by default.
+    PARLOR_ALLOW_LOOPBACK_BOTS: "true",
     LOG_LEVEL: "silent",
     PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: "1000000000",
     PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: "1000000000",

@@ -164,6 +164,8 @@ function startPlatform(phase) {
       PARLOR_DATA_DIR: dataDir,
       PARLOR_SECRET: "relay-bench-secret-relay-bench-secret-0123",
       PARLOR_ENV: "development",
+      // The mock bot runs on this machine; the platform refuses loopback bots by default.
+      PARLOR_ALLOW_LOOPBACK_BOTS: "true",
       LOG_LEVEL: "silent",
       PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: "1000000000",
       PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: "1000000000",

@@ -48,6 +48,8 @@ const platform = spawn(process.execPath, [join(root, "packages/cli/bin/parlor.js
     PORT: "0",
     HOST: "127.0.0.1",
     PARLOR_DATA_DIR: dataDir,
+    // The bench's bot runs on this machine; the platform refuses loopback bots by default.
+    PARLOR_ALLOW_LOOPBACK_BOTS: "true",
     LOG_LEVEL: "silent",
   },
   stdio: ["ignore", "pipe", "inherit"],

@@ -10,3 +10,5 @@ export {
   type ConformanceCheck,
   type ConformanceReport,
 } from "./bots/conformance-check.js";
+export { ListenError } from "./http/listen-on-port.js";
+export { developmentSwitches } from "./config/development-switches.js";

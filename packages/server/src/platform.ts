@@ -53,6 +53,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     {
       allowedHosts: config.allowedBotHosts,
       allowLoopback: config.allowLoopbackBots,
+      allowedPorts: config.allowedBotPorts,
       requireHttps: config.environment === "production",
     },
     overrides.resolveHostname ? { resolve: overrides.resolveHostname } : {},

@@ -1,15 +1,12 @@
-import {
-  createServer as createHttpServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from "node:http";
-import { createServer as createHttpsServer } from "node:https";
-import { readFileSync } from "node:fs";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isIPv6 } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import type { Config } from "./config/config.js";
+import { developmentSwitches } from "./config/development-switches.js";
 import { createApp } from "./http/app.js";
+import { createNodeServer, type RequestHandler } from "./http/create-node-server.js";
+import { listenOnPort } from "./http/listen-on-port.js";
 import { createPlatform, type Platform, type PlatformOverrides } from "./platform.js";
 
 /** A platform listening on a port. */
@@ -21,42 +18,45 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
+/** What the log says about each development switch that is on. */
+const SWITCH_WARNINGS: Record<string, string> = {
+  PARLOR_ALLOW_LOOPBACK_BOTS:
+    "PARLOR_ALLOW_LOOPBACK_BOTS=true: any user's bot may reach this machine's loopback addresses (127.0.0.0/8, ::1, localhost); use it on a development machine only",
+};
+
 /**
- * Starts the platform: services, orphan recovery (replies left streaming by a crash are closed
- * as incomplete with their text), then HTTP or HTTPS on the configured port.
+ * Starts the platform. The port is bound first, so a second start on a busy port fails before
+ * it touches the database (and the running instance's replies); then the services, orphan
+ * recovery (replies left streaming by a crash are closed as incomplete with their text), and
+ * only then are requests handled. Requests that arrive earlier get a 503.
  */
 export async function startServer(
   config: Config,
   overrides: PlatformOverrides = {},
 ): Promise<RunningPlatform> {
-  const platform = await createPlatform(config, overrides);
-  const recovered = await platform.chat.recoverOrphans();
-  if (recovered > 0) platform.logger.warn({ recovered }, "closed replies interrupted by a restart");
-  if (config.allowLoopbackBots) {
-    platform.logger.warn(
-      "bots on loopback addresses are allowed (development mode); set PARLOR_ENV=production to refuse them",
-    );
+  // Empty until the platform is ready; the server answers 503 meanwhile.
+  const ready: { handle?: RequestHandler } = {};
+  const server = createNodeServer(config, () => ready.handle);
+  await listenOnPort(server, config.port, config.host);
+  let platform: Platform;
+  try {
+    platform = await createPlatform(config, overrides);
+    const recovered = await platform.chat.recoverOrphans();
+    if (recovered > 0)
+      platform.logger.warn({ recovered }, "closed replies interrupted by a restart");
+  } catch (error) {
+    server.closeAllConnections();
+    server.close();
+    throw error;
   }
-  const handle = getRequestListener(createApp(platform).fetch);
-  const listener = (request: IncomingMessage, response: ServerResponse) =>
-    void handle(request, response);
-  const server = config.tls
-    ? createHttpsServer(
-        { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) },
-        listener,
-      )
-    : createHttpServer(listener);
-  // Longer than common proxies' idle timeouts, so a proxy never reuses a socket we just closed.
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    // A deep backlog absorbs bursts of new connections while the event loop is busy.
-    server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
-  const url = `${config.tls ? "https" : "http"}://${host}:${port}`;
+  for (const name of developmentSwitches(config)) {
+    platform.logger.warn({ switch: name }, SWITCH_WARNINGS[name] ?? `${name} is on`);
+  }
+  const url = listenUrl(server, config);
   platform.setListenUrl(url);
+  const fetchHandler = getRequestListener(createApp(platform).fetch);
+  ready.handle = (request: IncomingMessage, response: ServerResponse) =>
+    void fetchHandler(request, response);
   return {
     platform,
     server,
@@ -72,4 +72,12 @@ export async function startServer(
       await platform.close();
     },
   };
+}
+
+/** The URL this machine reaches the server at: a wildcard address is reached on loopback. */
+function listenUrl(server: Server, config: Config): string {
+  const { port } = server.address() as AddressInfo;
+  const wildcard = config.host === "0.0.0.0" || config.host === "::";
+  const host = wildcard ? "127.0.0.1" : config.host;
+  return `${config.tls ? "https" : "http"}://${isIPv6(host) ? `[${host}]` : host}:${port}`;
 }

@@ -30,6 +30,21 @@ describe("the admin page in the browser", () => {
     await context.close();
   });
 
+  it("warns the admin, and only the admin, that a development switch is on", async () => {
+    const context = await platform.contextFor(browser, admin);
+    const page = await context.newPage();
+    await page.goto("/admin");
+    const notice = page.getByRole("status", { name: "Development switches" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("PARLOR_ALLOW_LOOPBACK_BOTS=true is on");
+    expect(await admin.api("GET", "/api/admin/status")).toMatchObject({
+      allow_loopback_bots: true,
+      development_switches: ["PARLOR_ALLOW_LOOPBACK_BOTS"],
+    });
+    await context.close();
+    await expect(member.api("GET", "/api/admin/status")).rejects.toThrow(/404/);
+  });
+
   it("disables a user, who is signed out at their next page load", async () => {
     const memberContext = await platform.contextFor(browser, member);
     const memberPage = await memberContext.newPage();

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { ConfigError, loadConfig, startServer } from "@parlor/server";
+import { ConfigError, ListenError, loadConfig, startServer } from "@parlor/server";
+import { startNotices } from "./start-notices.js";
 
 /** `parlor start`: run the platform until interrupted, shutting down gracefully. */
 export function registerStartCommand(program: Command): void {
@@ -16,9 +17,17 @@ export function registerStartCommand(program: Command): void {
         console.error(error.message);
         process.exit(2);
       }
-      const running = await startServer(config);
+      let running;
+      try {
+        running = await startServer(config);
+      } catch (error) {
+        if (!(error instanceof ListenError)) throw error;
+        console.error(`parlor: ${error.message}`);
+        process.exit(1);
+      }
       const store = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
       console.log(`Parlor is running at ${running.url} (${store})`);
+      for (const line of startNotices(config)) console.log(line);
       let stopping = false;
       for (const signal of ["SIGINT", "SIGTERM"] as const) {
         process.on(signal, () => {

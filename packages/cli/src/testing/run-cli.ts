@@ -37,6 +37,8 @@ export function createCliWorkspace(): CliWorkspace {
     ...base,
     PARLOR_DATA_DIR: dataDir,
     PARLOR_SECRET: "cli-test-secret-cli-test-secret-0123456",
+    // The tests' bots run on this machine; the platform's own default refuses them.
+    PARLOR_ALLOW_LOOPBACK_BOTS: "true",
   };
   const start = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     spawn(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv } });

@@ -39,6 +39,7 @@ const UNREACHABLE = new Set<OutboundErrorCode>([
   "invalid_url",
   "https_required",
   "blocked_address",
+  "port_not_allowed",
   "dns_failed",
   "connect_timeout",
   "connection_failed",

@@ -55,6 +55,7 @@ export function connectionFailure(error: OutboundError, endpoint: Endpoint): Con
         message: `${capitalize(error.message)}, so nothing was sent to port ${endpoint.port}: check the host name in the URL for typos, and that its DNS record exists.`,
       };
     case "blocked_address":
+    case "port_not_allowed":
     case "https_required":
     case "invalid_url":
       return {

@@ -15,12 +15,78 @@ describe("loadConfig", () => {
     folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })),
   );
 
-  it("defaults to port 8080, SQLite in ./data and development mode with loopback bots allowed", () => {
+  it("defaults to port 8080 on 127.0.0.1 only, SQLite in ./data, development mode, loopback bots refused", () => {
     const config = loadConfig({ PARLOR_SECRET: "s".repeat(32) });
     expect(config.port).toBe(8080);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.environment).toBe("development");
     expect(config.dataDir).toBe(join(process.cwd(), "data"));
     expect(config.databaseUrl).toBeUndefined();
-    expect(config.allowLoopbackBots).toBe(true);
+    expect(config.allowLoopbackBots).toBe(false);
+    expect(config.allowedBotPorts).toBeUndefined();
+    expect(config.requestTimeouts).toEqual({
+      headersMs: 10_000,
+      bodyIdleMs: 10_000,
+      totalMs: 600_000,
+    });
+  });
+
+  it("allows loopback bots only when PARLOR_ALLOW_LOOPBACK_BOTS=true, in either environment", () => {
+    const base = { PARLOR_SECRET: "s".repeat(32) };
+    expect(loadConfig({ ...base, PARLOR_ALLOW_LOOPBACK_BOTS: "true" }).allowLoopbackBots).toBe(
+      true,
+    );
+    expect(
+      loadConfig({ ...base, PARLOR_ENV: "production", PARLOR_ALLOW_LOOPBACK_BOTS: "true" })
+        .allowLoopbackBots,
+    ).toBe(true);
+    expect(loadConfig({ ...base, PARLOR_ENV: "production" }).allowLoopbackBots).toBe(false);
+  });
+
+  it("listens on every interface only with production settings", () => {
+    const base = { PARLOR_SECRET: "s".repeat(32) };
+    expect(loadConfig({ ...base, PARLOR_ENV: "production" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ ...base, HOST: "::1" }).host).toBe("::1");
+    expect(loadConfig({ ...base, HOST: "localhost" }).host).toBe("localhost");
+    for (const host of ["0.0.0.0", "::", "192.168.1.20", "example.com"]) {
+      expect(() => loadConfig({ ...base, HOST: host })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...base, HOST: host })).toThrow(
+        new RegExp(
+          `HOST: ${host.replace(/\./g, "\\.")} would listen on other interfaces.*PARLOR_ENV=production`,
+        ),
+      );
+    }
+    expect(loadConfig({ ...base, PARLOR_ENV: "production", HOST: "192.168.1.20" }).host).toBe(
+      "192.168.1.20",
+    );
+  });
+
+  it("parses PARLOR_ALLOWED_BOT_PORTS as ports and ranges, naming a bad entry", () => {
+    const base = { PARLOR_SECRET: "s".repeat(32) };
+    expect(
+      loadConfig({ ...base, PARLOR_ALLOWED_BOT_PORTS: "443, 8000-8999" }).allowedBotPorts,
+    ).toEqual([
+      { from: 443, to: 443 },
+      { from: 8000, to: 8999 },
+    ]);
+    for (const bad of ["https", "0", "70000", "9000-8000", "80-"]) {
+      expect(() => loadConfig({ ...base, PARLOR_ALLOWED_BOT_PORTS: bad })).toThrow(
+        `PARLOR_ALLOWED_BOT_PORTS: "${bad}" is not a port`,
+      );
+    }
+  });
+
+  it("reads the slow-request timeouts in seconds", () => {
+    const config = loadConfig({
+      PARLOR_SECRET: "s".repeat(32),
+      PARLOR_HEADERS_TIMEOUT_SECONDS: "5",
+      PARLOR_BODY_IDLE_TIMEOUT_SECONDS: "0.5",
+      PARLOR_REQUEST_TIMEOUT_SECONDS: "900",
+    });
+    expect(config.requestTimeouts).toEqual({ headersMs: 5000, bodyIdleMs: 500, totalMs: 900_000 });
+    expect(() =>
+      loadConfig({ PARLOR_SECRET: "s".repeat(32), PARLOR_HEADERS_TIMEOUT_SECONDS: "0" }),
+    ).toThrow(/PARLOR_HEADERS_TIMEOUT_SECONDS/);
   });
 
   it("generates a secret into the data folder once and reuses it", () => {

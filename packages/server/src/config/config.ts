@@ -2,13 +2,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { DEVELOPMENT_HOST, listenHostProblem, PRODUCTION_HOST } from "./listen-host.js";
+import { parsePortRanges, type PortRange } from "./parse-port-ranges.js";
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
+/** Seconds, fractions allowed (tests use short ones), at most an hour. */
+const secondsSchema = z.coerce.number().positive().max(3600);
 
 /** Every environment variable the platform reads, checked once at boot. */
 const environmentSchema = z.object({
   PORT: portSchema.default(8080),
-  HOST: z.string().default("0.0.0.0"),
+  // Unset: 127.0.0.1 in development, 0.0.0.0 in production.
+  HOST: z.string().min(1).optional(),
   PARLOR_DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z
     .string()
@@ -22,7 +27,11 @@ const environmentSchema = z.object({
   PARLOR_ENV: z.enum(["development", "production"]).default("development"),
   PARLOR_PUBLIC_URL: z.url().optional(),
   PARLOR_ALLOWED_BOT_HOSTS: z.string().default(""),
-  PARLOR_ALLOW_LOOPBACK_BOTS: z.enum(["true", "false"]).optional(),
+  PARLOR_ALLOW_LOOPBACK_BOTS: z.enum(["true", "false"]).default("false"),
+  PARLOR_ALLOWED_BOT_PORTS: z.string().default(""),
+  PARLOR_HEADERS_TIMEOUT_SECONDS: secondsSchema.default(10),
+  PARLOR_BODY_IDLE_TIMEOUT_SECONDS: secondsSchema.default(10),
+  PARLOR_REQUEST_TIMEOUT_SECONDS: secondsSchema.default(600),
   PARLOR_TLS_CERT: z.string().optional(),
   PARLOR_TLS_KEY: z.string().optional(),
   PARLOR_CALL_LOG_DAYS: z.coerce.number().int().min(1).default(14),
@@ -47,8 +56,15 @@ export interface Config {
   publicUrl: string | undefined;
   /** Exact `host` or `host:port` entries that bot URLs may reach even if private. */
   allowedBotHosts: string[];
-  /** Whether bots on loopback addresses may be reached (development default). */
+  /** Whether bots on loopback addresses may be reached: only when the operator says so. */
   allowLoopbackBots: boolean;
+  /** The ports outbound URLs may use unless their host is allowlisted; undefined: any port. */
+  allowedBotPorts: PortRange[] | undefined;
+  /**
+   * Limits on how slowly a client may send its request, in milliseconds: the headers, each
+   * idle pause in the body, and the whole request (sized for a 50 MB upload on a slow link).
+   */
+  requestTimeouts: { headersMs: number; bodyIdleMs: number; totalMs: number };
   tls: { cert: string; key: string } | undefined;
   /** Session cookies are `Secure` (and `__Host-`) when users reach us over HTTPS, directly or via a proxy. */
   secureCookies: boolean;
@@ -90,23 +106,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration:\n  PARLOR_TLS_CERT and PARLOR_TLS_KEY go together",
     );
   }
+  const environment = values.PARLOR_ENV;
+  const host = values.HOST ?? (environment === "production" ? PRODUCTION_HOST : DEVELOPMENT_HOST);
+  const allowedBotPorts = parsePortRanges(values.PARLOR_ALLOWED_BOT_PORTS);
+  const problems = [
+    ...(typeof allowedBotPorts === "string"
+      ? [`PARLOR_ALLOWED_BOT_PORTS: ${allowedBotPorts}`]
+      : []),
+    ...[listenHostProblem(host, environment)].filter(Boolean).map((problem) => `HOST: ${problem}`),
+  ];
+  if (problems.length > 0 || typeof allowedBotPorts === "string") {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
   const dataDir = resolve(values.PARLOR_DATA_DIR);
-  const development = values.PARLOR_ENV === "development";
   return {
     port: values.PORT,
-    host: values.HOST,
+    host,
     dataDir,
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,
     secret: values.PARLOR_SECRET ?? loadOrCreateSecret(dataDir),
-    environment: values.PARLOR_ENV,
+    environment,
     publicUrl: values.PARLOR_PUBLIC_URL,
     allowedBotHosts: values.PARLOR_ALLOWED_BOT_HOSTS.split(",")
       .map((entry) => entry.trim().toLowerCase())
       .filter(Boolean),
-    allowLoopbackBots: values.PARLOR_ALLOW_LOOPBACK_BOTS
-      ? values.PARLOR_ALLOW_LOOPBACK_BOTS === "true"
-      : development,
+    allowLoopbackBots: values.PARLOR_ALLOW_LOOPBACK_BOTS === "true",
+    allowedBotPorts,
+    requestTimeouts: {
+      headersMs: values.PARLOR_HEADERS_TIMEOUT_SECONDS * 1000,
+      bodyIdleMs: values.PARLOR_BODY_IDLE_TIMEOUT_SECONDS * 1000,
+      totalMs: values.PARLOR_REQUEST_TIMEOUT_SECONDS * 1000,
+    },
     tls:
       values.PARLOR_TLS_CERT && values.PARLOR_TLS_KEY
         ? { cert: values.PARLOR_TLS_CERT, key: values.PARLOR_TLS_KEY }

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
+import { developmentSwitches } from "../config/development-switches.js";
 import { avatarTooLarge, MAX_AVATAR_BYTES } from "../bots/bot-avatars.js";
 import { isOpenAIPath, openaiErrorResponse } from "../openai-api/openai-error.js";
 import type { Platform } from "../platform.js";
@@ -72,7 +73,10 @@ export function createApp(platform: Platform) {
     return jsonBodyLimit(context, next);
   });
 
-  app.get("/healthz", (context) => context.json({ ok: true }));
+  // Development switches are public here on purpose: whoever probes the platform should see them.
+  app.get("/healthz", (context) =>
+    context.json({ ok: true, development_switches: developmentSwitches(platform.config) }),
+  );
   app.get("/metrics", (context) =>
     context.text(platform.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
   );

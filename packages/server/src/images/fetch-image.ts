@@ -12,7 +12,7 @@ export interface ImageFetchOptions {
 }
 
 /** Outbound refusals that are about the URL, not about the site behind it. */
-const REFUSALS = new Set(["invalid_url", "https_required", "blocked_address"]);
+const REFUSALS = new Set(["invalid_url", "https_required", "blocked_address", "port_not_allowed"]);
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 

@@ -3,6 +3,7 @@ export type OutboundErrorCode =
   | "invalid_url"
   | "https_required"
   | "blocked_address"
+  | "port_not_allowed"
   | "dns_failed"
   | "redirect_refused"
   | "connect_timeout"

@@ -1,3 +1,4 @@
+import type { PortRange } from "../config/parse-port-ranges.js";
 import type { OutboundTarget } from "./parse-outbound-url.js";
 
 /** Which destinations the outbound client may reach; built once from configuration. */
@@ -7,8 +8,10 @@ export interface OutboundPolicy {
    * reached even when they resolve to private or loopback addresses, and over plain http.
    */
   allowedHosts: string[];
-  /** Development convenience: lets 127.0.0.0/8, ::1 and `localhost` names through. */
+  /** An explicit operator switch (off by default): lets 127.0.0.0/8, ::1 and `localhost` through. */
   allowLoopback: boolean;
+  /** The only ports a host that is not allowlisted may be reached on; undefined: any port. */
+  allowedPorts?: readonly PortRange[] | undefined;
   /** Production: refuses http:// unless the host is in `allowedHosts`. */
   requireHttps: boolean;
 }

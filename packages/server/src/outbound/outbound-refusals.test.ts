@@ -227,3 +227,34 @@ describe("aborts and deadlines before connecting", () => {
     expect((await failure(pending)).code).toBe("connect_timeout");
   });
 });
+
+describe("allowed ports", () => {
+  const ports: OutboundPolicy = {
+    ...strict,
+    allowedHosts: ["bots.internal"],
+    allowedPorts: [
+      { from: 443, to: 443 },
+      { from: 8000, to: 8999 },
+    ],
+  };
+
+  it("refuses a public host on a port outside PARLOR_ALLOWED_BOT_PORTS, before resolving", async () => {
+    const { client, resolve } = clientWith({ "example.com": ["93.184.216.34"] }, ports);
+    const error = await failure(client.check("https://example.com:6379/"));
+    expect(error.code).toBe("port_not_allowed");
+    expect(error.message).toBe(
+      "port 6379 of example.com is refused: this platform calls only ports 443,8000-8999 (PARLOR_ALLOWED_BOT_PORTS); use one of them, or add the host to PARLOR_ALLOWED_BOT_HOSTS to allow it",
+    );
+    expect(resolve).not.toHaveBeenCalled();
+    await expectRefused("http://example.com/", "port_not_allowed", {}, ports);
+  });
+
+  it("lets the listed ports and ranges through, and an allowlisted host on any port", async () => {
+    const { client } = clientWith({ "example.com": ["93.184.216.34"] }, ports);
+    await client.check("https://example.com/");
+    await client.check("https://example.com:8000/");
+    await client.check("https://example.com:8999/");
+    const allowlisted = clientWith({ "bots.internal": ["10.0.0.5"] }, ports);
+    await allowlisted.client.check("http://bots.internal:9001/");
+  });
+});

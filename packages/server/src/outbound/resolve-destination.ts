@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { formatPortRanges, isPortInRanges } from "../config/parse-port-ranges.js";
 import { isBlockedAddress } from "./is-blocked-address.js";
 import { isLoopbackAddress } from "./is-loopback-address.js";
 import { OutboundError } from "./outbound-error.js";
@@ -9,7 +10,7 @@ import type { OutboundTarget } from "./parse-outbound-url.js";
 export type HostnameResolver = (hostname: string) => Promise<string[]>;
 
 const allowHint = "add the host to PARLOR_ALLOWED_BOT_HOSTS to allow it";
-const loopbackHint = "set PARLOR_ALLOW_LOOPBACK_BOTS=true (development only) or " + allowHint;
+const loopbackHint = `${allowHint} (or, on a development machine, set PARLOR_ALLOW_LOOPBACK_BOTS=true)`;
 
 /**
  * Applies the policy and returns the one address to connect to. The hostname is resolved exactly
@@ -25,6 +26,13 @@ export async function resolveDestination(
     throw new OutboundError(
       "https_required",
       `http://${target.hostHeader} is refused: use an https:// URL, or ${allowHint}`,
+    );
+  }
+  if (!allowlisted && !isPortInRanges(target.port, policy.allowedPorts)) {
+    const ports = formatPortRanges(policy.allowedPorts ?? []);
+    throw new OutboundError(
+      "port_not_allowed",
+      `port ${target.port} of ${target.hostname} is refused: this platform calls only ports ${ports} (PARLOR_ALLOWED_BOT_PORTS); use one of them, or ${allowHint}`,
     );
   }
   if (isLocalhostName(target.hostname) && !policy.allowLoopback && !allowlisted) {

@@ -28,7 +28,10 @@ export interface TestClient {
 /** The password test accounts get unless a test names one. */
 const DEFAULT_PASSWORD = "correct horse battery";
 
-/** Starts a platform for a test on SQLite or PostgreSQL, allowing loopback bots. */
+/**
+ * Starts a platform for a test on SQLite or PostgreSQL, allowing loopback bots (the tests' bots
+ * run on this machine); pass `PARLOR_ALLOW_LOOPBACK_BOTS: "false"` for the default refusal.
+ */
 export async function startTestPlatform(
   dialect: "sqlite" | "postgres" = "sqlite",
   options: {
@@ -44,6 +47,8 @@ export async function startTestPlatform(
     PARLOR_DATA_DIR: database.dataDir,
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     PARLOR_SECRET: "test-secret-test-secret-test-secret-0123",
+    // The tests' bots run on this machine; the platform's own default refuses them.
+    PARLOR_ALLOW_LOOPBACK_BOTS: "true",
     LOG_LEVEL: "silent",
     ...options.env,
   });

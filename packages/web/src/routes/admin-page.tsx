@@ -1,6 +1,7 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import { useMe } from "../api/auth.js";
 import { BotsTab } from "../admin/bots-tab.js";
+import { DevelopmentSwitchesNotice } from "../admin/development-switches-notice.js";
 import { UsersTab } from "../admin/users-tab.js";
 import { Page } from "../ui/page.js";
 
@@ -19,6 +20,7 @@ export function AdminPage() {
   }
   return (
     <Page title="Admin" lead="Accounts and bots on this Parlor." width="wide">
+      <DevelopmentSwitchesNotice />
       <Tabs.Root defaultValue="users" className="flex flex-col gap-4">
         <Tabs.List aria-label="What to manage" className="flex gap-1 border-b border-line">
           <Tabs.Trigger value="users" className={tab}>

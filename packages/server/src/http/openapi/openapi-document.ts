@@ -1,5 +1,6 @@
 import { accountPaths } from "./account-paths.js";
 import { adminPaths } from "./admin-paths.js";
+import { adminStatusPaths } from "./admin-status-paths.js";
 import { botCreatorPaths } from "./bot-creator-paths.js";
 import { botPaths } from "./bot-paths.js";
 import { chatPaths } from "./chat-paths.js";
@@ -52,6 +53,7 @@ export const openApiDocument: OpenApiDocument = {
     ...poePaths,
     ...openaiPaths,
     ...adminPaths,
+    ...adminStatusPaths,
   },
   components: {
     schemas: { ...platformSchemas, ...creatorSchemas, ...protocolSchemas, ...openaiSchemas },

@@ -1,4 +1,4 @@
-import { PUBLIC, jsonResponse, object } from "./openapi-helpers.js";
+import { PUBLIC, errorResponse, jsonResponse, object } from "./openapi-helpers.js";
 import type { PathsObject } from "./openapi-types.js";
 
 /** Health, metrics and this document: no credentials. */
@@ -11,7 +11,19 @@ export const operationsPaths: PathsObject = {
       tags: ["operations"],
       security: PUBLIC,
       responses: {
-        "200": jsonResponse("The process is up", object({ ok: { type: "boolean", const: true } })),
+        "200": jsonResponse(
+          "The process is up",
+          object({
+            ok: { type: "boolean", const: true },
+            development_switches: {
+              type: "array",
+              items: { type: "string" },
+              description:
+                "Variables that are on and make the platform less safe than its defaults, e.g. `PARLOR_ALLOW_LOOPBACK_BOTS`; empty normally",
+            },
+          }),
+        ),
+        "503": errorResponse("`starting`: the platform is still opening its database"),
       },
     },
   },

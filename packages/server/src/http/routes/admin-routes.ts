@@ -12,6 +12,7 @@ import { readListQuery } from "../list-query.js";
 import { noSuchRoute } from "../no-such-route.js";
 import { nextCursor } from "../page-cursor.js";
 import { readJsonAs } from "../read-json.js";
+import { handleAdminStatus } from "./admin-status-route.js";
 
 const userChangesSchema = z.strictObject({
   disabled: z.boolean().optional(),
@@ -48,6 +49,7 @@ const adminsOnly = createMiddleware<AppEnv>(async (context, next) => {
 /** The admin API: accounts (disable, role) and every bot (hide). */
 export const adminRoutes = new Hono<AppEnv>()
   .use(adminsOnly)
+  .get("/status", handleAdminStatus)
   .get("/users", async (context) => {
     const { search, ...page } = readListQuery(context, 50);
     const listed = await context.var.platform.admin.listUsers(requireActor(context), {
