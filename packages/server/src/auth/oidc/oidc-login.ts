@@ -10,6 +10,7 @@ import { readSsoPerson } from "./oidc-claims.js";
 import { SsoError } from "./oidc-login-error.js";
 import { createOidcProviderClient, type OidcProviderClient } from "./oidc-provider-client.js";
 import { findSsoAccount } from "./sso-account.js";
+import { localPath } from "./local-path.js";
 
 /** How long a browser has to come back from the provider. */
 export const SSO_ATTEMPT_LIFETIME_MS = 10 * 60 * 1000;
@@ -28,11 +29,6 @@ export interface OidcLoginDeps {
   baseUrl: () => string;
   providerClient?: OidcProviderClient;
   mayCreateAccount?: (person: { email: string }) => Promise<boolean>;
-}
-
-/** A page of the platform to return to: a local path, never `//host` or `/\host`. */
-function localPath(path: string | undefined): string {
-  return path && /^\/(?![/\\])/.test(path) ? path : "/";
 }
 
 /** Single sign-on with the configured OpenID Connect provider. */
