@@ -36,7 +36,10 @@ export interface OidcTestProvider {
  * protocol itself (discovery, authorization, PKCE, tokens, ID token signing, userinfo) is
  * oidc-provider's own.
  */
-export async function startOidcTestProvider(): Promise<OidcTestProvider> {
+export async function startOidcTestProvider(
+  options: { clientAuthMethod?: "client_secret_basic" | "client_secret_post" } = {},
+): Promise<OidcTestProvider> {
+  const clientAuthMethod = options.clientAuthMethod ?? "client_secret_basic";
   const people = new Map<string, TestPerson>();
   let nextSubject: string | undefined;
   let provider: Provider | undefined;
@@ -75,6 +78,16 @@ export async function startOidcTestProvider(): Promise<OidcTestProvider> {
       });
       return;
     }
+    // oidc-provider takes a secret in either place whatever it advertises; strict providers do not.
+    if (
+      clientAuthMethod === "client_secret_post" &&
+      request.url?.startsWith("/token") &&
+      request.headers.authorization
+    ) {
+      response.writeHead(401, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: "invalid_client" }));
+      return;
+    }
     handle(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -102,8 +115,10 @@ export async function startOidcTestProvider(): Promise<OidcTestProvider> {
             redirect_uris: [redirectUri],
             grant_types: ["authorization_code"],
             response_types: ["code"],
+            token_endpoint_auth_method: clientAuthMethod,
           },
         ],
+        clientAuthMethods: [clientAuthMethod],
         jwks: { keys: [{ ...signingKey, kid: "test", alg: "RS256", use: "sig" }] },
         cookies: { keys: ["oidc-test-provider-cookie-key"] },
         claims: { email: ["email", "email_verified"], groups: ["groups"], openid: ["sub"] },

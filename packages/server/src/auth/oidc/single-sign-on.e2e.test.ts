@@ -266,3 +266,36 @@ describe("without single sign-on", () => {
     );
   });
 });
+
+describe("a provider that takes the client secret only in the body", () => {
+  let provider: OidcTestProvider;
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    provider = await startOidcTestProvider({ clientAuthMethod: "client_secret_post" });
+    platform = await startTestPlatform("sqlite", {
+      env: {
+        PARLOR_OIDC_ISSUER: provider.issuer,
+        PARLOR_OIDC_CLIENT_ID: provider.clientId,
+        PARLOR_OIDC_CLIENT_SECRET: provider.clientSecret,
+      },
+    });
+    provider.registerClient(`${platform.url}${CALLBACK_PATH}`);
+  });
+  afterAll(async () => {
+    await platform?.dispose();
+    await provider?.close();
+  });
+
+  it("is signed in with client_secret_post, as its discovery document asks", async () => {
+    provider.people.set("nina-1", { email: "nina@example.com", email_verified: true });
+    provider.signInAs("nina-1");
+    const browser = new TestBrowser();
+    const { url } = await browser.follow(
+      `${platform.url}/api/auth/oidc/start`,
+      (next) => next.origin === platform.url && !next.pathname.startsWith("/api/"),
+    );
+    expect(url.href).toBe(`${platform.url}/`);
+    const me = await browser.get(`${platform.url}/api/auth/me`);
+    expect(me.status).toBe(200);
+  });
+});
