@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { createAdminService } from "./admin/admin-service.js";
 import { createAccounts } from "./auth/accounts.js";
+import { createOidcLogin } from "./auth/oidc/oidc-login.js";
 import { createSecretBox } from "./auth/secret-box.js";
 import { createBotAvatars } from "./bots/bot-avatars.js";
 import { createBotRegistry } from "./bots/bot-registry.js";
@@ -127,6 +128,25 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         metrics.increment("parlor_replies_total", { bot: botId, status: outcome.status }),
     },
   });
+  // Single sign-on, when configured; its discovery runs now so a wrong issuer shows at start.
+  const oidc =
+    config.oidc &&
+    createOidcLogin({
+      config: config.oidc,
+      store,
+      accounts,
+      clock,
+      logger,
+      baseUrl: () => config.publicUrl ?? listenUrl,
+    });
+  oidc
+    ?.prepare()
+    .catch((error: unknown) =>
+      logger.warn(
+        { err: error },
+        "single sign-on: the provider could not be reached; retrying at the next sign-in",
+      ),
+    );
   const feedback = createFeedbackService({ store, registry, chat, secret: config.secret });
   await bots.installBuiltins();
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
@@ -154,6 +174,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     bots,
     avatars,
     accounts,
+    /** Single sign-on with OpenID Connect; undefined when not configured. */
+    oidc,
     admin,
     log,
     liveQueries,

@@ -27,8 +27,12 @@ const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: "public"
 const loginRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/login",
-  validateSearch: (search: Record<string, unknown>) => ({
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { next: string | undefined; sso_error?: string | undefined } => ({
     next: typeof search.next === "string" && search.next.startsWith("/") ? search.next : undefined,
+    // Why single sign-on sent the browser back here, if it did.
+    sso_error: typeof search.sso_error === "string" ? search.sso_error : undefined,
   }),
   component: lazyRouteComponent(() => import("./routes/login-page.js"), "LoginPage"),
 });

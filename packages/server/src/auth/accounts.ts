@@ -32,6 +32,18 @@ function toActor(user: UserIdentity): Actor {
 
 /** Accounts, sessions and API keys. */
 export function createAccounts(store: Store, clock: () => number = Date.now) {
+  /** Opens a new session for an account already proven to be the caller's (password or SSO). */
+  const openSession = async (user: UserIdentity): Promise<{ token: string; actor: Actor }> => {
+    const token = randomToken();
+    const now = clock();
+    await store.sessions.insert({
+      id: sha256(token),
+      user_id: user.id,
+      created_at: now,
+      expires_at: now + SESSION_LIFETIME_MS,
+    });
+    return { token, actor: toActor(user) };
+  };
   return {
     /** Creates an account; the first account on a platform becomes an admin. */
     async signUp(
@@ -63,24 +75,19 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
     async logIn(email: string, password: string): Promise<{ token: string; actor: Actor }> {
       const user = await store.users.findByEmail(email.trim());
       // Hash anyway when the user is unknown, so timing does not reveal which emails exist.
+      // An account made by single sign-on has no password (an empty hash): hash anyway too.
       const valid = await verifyPassword(
         password,
-        user?.password_hash ?? "scrypt$16384$8$1$AAAA$AAAA",
+        user?.password_hash || "scrypt$16384$8$1$AAAA$AAAA",
       );
-      if (!user || !valid) throw new UnauthenticatedError("Wrong email or password");
+      if (!user?.password_hash || !valid) throw new UnauthenticatedError("Wrong email or password");
       // Only after the password: whether an account is disabled is for its owner to learn.
       if (user.disabled_at !== null)
         throw new ForbiddenError("This account is disabled", "account_disabled");
-      const token = randomToken();
-      const now = clock();
-      await store.sessions.insert({
-        id: sha256(token),
-        user_id: user.id,
-        created_at: now,
-        expires_at: now + SESSION_LIFETIME_MS,
-      });
-      return { token, actor: toActor(user) };
+      return openSession(user);
     },
+
+    openSession,
 
     async logOut(token: string): Promise<void> {
       await store.sessions.delete(sha256(token));

@@ -39,6 +39,12 @@ const environmentSchema = z.object({
   PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   PARLOR_WEB_DIR: z.string().optional(),
+  PARLOR_OIDC_ISSUER: z.url().optional(),
+  PARLOR_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PARLOR_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PARLOR_OIDC_NAME: z.string().trim().min(1).max(60).optional(),
+  PARLOR_OIDC_ADMIN_GROUP: z.string().min(1).optional(),
+  PARLOR_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -73,11 +79,56 @@ export interface Config {
   logLevel: string;
   /** The built web app to serve at `/`; the workspace's `packages/web/dist` when unset. */
   webDir: string | undefined;
+  /** Single sign-on with an OpenID Connect provider; unset when not configured. */
+  oidc: OidcConfig | undefined;
+}
+
+/** The OpenID Connect provider people may sign in with. */
+export interface OidcConfig {
+  /** The issuer URL; its discovery document is at `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  /** Never logged. */
+  clientSecret: string;
+  /** What the login page's button says: "Sign in with <name>". */
+  name: string;
+  /** Members of this group (in the claim named by `groupsClaim`) become admins when they sign in. */
+  adminGroup: string | undefined;
+  groupsClaim: string;
 }
 
 /** A configuration problem, with every bad variable named. */
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+/** Hosts where an `http:` issuer is acceptable: the token exchange never leaves the machine. */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** The single sign-on settings: all of issuer, client id and secret, or none of them. */
+function oidcConfig(values: z.infer<typeof environmentSchema>): OidcConfig | undefined {
+  const { PARLOR_OIDC_ISSUER: issuer, PARLOR_OIDC_CLIENT_ID: clientId } = values;
+  const clientSecret = values.PARLOR_OIDC_CLIENT_SECRET;
+  const given = [issuer, clientId, clientSecret].filter((value) => value !== undefined).length;
+  if (given === 0) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new ConfigError(
+      "Invalid configuration:\n  PARLOR_OIDC_ISSUER, PARLOR_OIDC_CLIENT_ID and PARLOR_OIDC_CLIENT_SECRET go together",
+    );
+  }
+  const url = new URL(issuer);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)))
+    throw new ConfigError(
+      "Invalid configuration:\n  PARLOR_OIDC_ISSUER: must be an https:// URL (http:// only on this machine)",
+    );
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    name: values.PARLOR_OIDC_NAME ?? url.hostname,
+    adminGroup: values.PARLOR_OIDC_ADMIN_GROUP,
+    groupsClaim: values.PARLOR_OIDC_GROUPS_CLAIM,
+  };
 }
 
 /** Reads the secret from the data folder, creating it on first start. */
@@ -152,5 +203,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: values.LOG_LEVEL,
     webDir: values.PARLOR_WEB_DIR ? resolve(values.PARLOR_WEB_DIR) : undefined,
+    oidc: oidcConfig(values),
   };
 }

@@ -19,6 +19,7 @@ import { fileRoutes } from "./routes/file-routes.js";
 import { imageProxyRoutes } from "./routes/image-proxy-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
+import { oidcRoutes } from "./routes/oidc-routes.js";
 import { uploadRoutes } from "./routes/upload-routes.js";
 import { openaiRoutes } from "./routes/openai-routes.js";
 import { poeRoutes } from "./routes/poe-routes.js";
@@ -88,6 +89,7 @@ export function createApp(platform: Platform) {
   const api = new Hono<AppEnv>();
   api.use(authenticate);
   api.route("/auth", authRoutes);
+  api.route("/auth", oidcRoutes);
   api.route("/keys", keyRoutes);
   api.route("/bots", botRoutes);
   api.route("/conversations", conversationRoutes);

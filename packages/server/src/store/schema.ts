@@ -14,11 +14,14 @@ export interface Database {
   bot_avatars: BotAvatarsTable;
   files: FilesTable;
   cost_requests: CostRequestsTable;
+  oidc_identities: OidcIdentitiesTable;
+  oidc_login_attempts: OidcLoginAttemptsTable;
 }
 
 export interface UsersTable {
   id: string;
   email: string;
+  /** Empty for an account made by single sign-on: it has no password, so none matches. */
   password_hash: string;
   role: "admin" | "user";
   created_at: number;
@@ -169,4 +172,28 @@ export interface CostRequestsTable {
   kind: "authorize" | "capture";
   amounts_json: string;
   created_at: number;
+}
+
+/** Which account a person at an OpenID Connect provider is: linked once, by verified email. */
+export interface OidcIdentitiesTable {
+  issuer: string;
+  /** The provider's `sub` claim: stable for a person at one issuer, unlike their email. */
+  subject: string;
+  user_id: string;
+  /** The email the provider gave when the link was made. */
+  email: string;
+  created_at: number;
+}
+
+/** A single sign-on that has started in a browser and not come back yet; used once. */
+export interface OidcLoginAttemptsTable {
+  /** SHA-256 of the random token in the browser's HTTP-only cookie. */
+  id: string;
+  state: string;
+  nonce: string;
+  /** The PKCE code verifier; the provider saw only its hash. */
+  code_verifier: string;
+  /** The page of the platform to open after signing in. */
+  return_to: string;
+  expires_at: number;
 }

@@ -7,7 +7,9 @@ import { createBotsStore } from "./bots-store.js";
 import { createConversationsStore } from "./conversations-store.js";
 import { createCostRequestsStore } from "./cost-requests-store.js";
 import { createFilesStore } from "./files-store.js";
+import { createIdentitiesStore } from "./identities-store.js";
 import { createMessagesStore } from "./messages-store.js";
+import { createOidcAttemptsStore } from "./oidc-attempts-store.js";
 import type { Database } from "./schema.js";
 import { createSessionsStore } from "./sessions-store.js";
 import { createUsersStore } from "./users-store.js";
@@ -34,6 +36,8 @@ export function createStore(db: Kysely<Database>) {
     botAvatars: createBotAvatarsStore(db),
     files: createFilesStore(db),
     costRequests: createCostRequestsStore(db),
+    identities: createIdentitiesStore(db),
+    oidcAttempts: createOidcAttemptsStore(db),
   };
 }
 

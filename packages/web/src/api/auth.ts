@@ -38,3 +38,17 @@ export function useLogOut() {
     client.setQueryData(meKey, null);
   };
 }
+
+/** How people may sign in besides a password: the single sign-on provider, if any. */
+export interface SignInProviders {
+  oidc: { name: string } | null;
+}
+
+/** The sign-in providers for the login page; a failure shows no button rather than an error. */
+export function useSignInProviders() {
+  return useQuery({
+    queryKey: ["sign-in-providers"],
+    queryFn: () => apiFetch<SignInProviders>("/api/auth/providers"),
+    staleTime: 5 * 60_000,
+  });
+}

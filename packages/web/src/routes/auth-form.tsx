@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { describeError } from "../api/api-error.js";
 import { Button } from "../ui/button.js";
 import { TextField } from "../ui/text-field.js";
@@ -11,12 +11,15 @@ export function AuthForm({
   passwordAutoComplete,
   onSubmit,
   footer,
+  alternative,
 }: {
   title: string;
   submitLabel: string;
   passwordAutoComplete: "current-password" | "new-password";
   onSubmit: (email: string, password: string) => Promise<void>;
   footer: { text: string; link: "/login" | "/signup"; label: string };
+  /** Another way in, shown above the email field (single sign-on on the login page). */
+  alternative?: ReactNode;
 }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -43,6 +46,7 @@ export function AuthForm({
           <p className="text-sm font-semibold text-accent">Parlor</p>
           <h1 className="mt-1 text-xl font-semibold">{title}</h1>
         </div>
+        {alternative}
         <TextField
           label="Email"
           name="email"

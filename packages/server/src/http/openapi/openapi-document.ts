@@ -14,6 +14,7 @@ import { platformSchemas } from "./platform-schemas.js";
 import { poePaths } from "./poe-paths.js";
 import { protocolSchemas } from "./protocol-schemas.js";
 import { safetyPaths } from "./safety-paths.js";
+import { ssoPaths } from "./sso-paths.js";
 
 /**
  * The platform's HTTP API as OpenAPI 3.1, served at `GET /api/openapi.json`. Written by hand
@@ -45,6 +46,7 @@ export const openApiDocument: OpenApiDocument = {
   paths: {
     ...operationsPaths,
     ...accountPaths,
+    ...ssoPaths,
     ...botPaths,
     ...botCreatorPaths,
     ...chatPaths,

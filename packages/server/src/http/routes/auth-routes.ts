@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { SESSION_LIFETIME_MS } from "../../auth/accounts.js";
+import { deleteCookie, getCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env.js";
 import { requireActor, sessionCookieName } from "../authenticate.js";
 import { chargeLoginAttempt } from "../rate-limit.js";
 import { readJson, stringField } from "../read-json.js";
+import { setSessionCookie } from "../session-cookie.js";
 
 /** Sign-up, login (a new session cookie each time), logout, and who am I. */
 export const authRoutes = new Hono<AppEnv>()
@@ -25,13 +25,7 @@ export const authRoutes = new Hono<AppEnv>()
     const previous = getCookie(context, sessionCookieName(config.secureCookies));
     if (previous) await accounts.logOut(previous);
     const { token, actor } = await accounts.logIn(email, password);
-    setCookie(context, sessionCookieName(config.secureCookies), token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: config.secureCookies,
-      path: "/",
-      maxAge: SESSION_LIFETIME_MS / 1000,
-    });
+    setSessionCookie(context, token);
     return context.json({ user: { id: actor.userId, email: actor.email, role: actor.role } });
   })
   .post("/logout", async (context) => {
