@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { findDataDir } from "./find-data-dir.js";
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 
@@ -9,7 +10,7 @@ const portSchema = z.coerce.number().int().min(0).max(65535);
 const environmentSchema = z.object({
   PORT: portSchema.default(8080),
   HOST: z.string().default("0.0.0.0"),
-  PARLOR_DATA_DIR: z.string().default("./data"),
+  PARLOR_DATA_DIR: z.string().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
@@ -90,7 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Invalid configuration:\n  PARLOR_TLS_CERT and PARLOR_TLS_KEY go together",
     );
   }
-  const dataDir = resolve(values.PARLOR_DATA_DIR);
+  const dataDir = findDataDir(values.PARLOR_DATA_DIR);
   const development = values.PARLOR_ENV === "development";
   return {
     port: values.PORT,
