@@ -29,7 +29,9 @@ export function registerUsersCreateCommand(users: Command): void {
     .option("--password-stdin", "read the password from stdin instead of a prompt")
     .option("--json", "print JSON for scripts instead of text")
     .addOption(new Option("--password <password>").hideHelp())
+    // Taken only to say what to do instead: there is no API to create someone's account.
     .addOption(new Option("--url <url>").hideHelp())
+    .addOption(new Option("--api-key <key>").hideHelp())
     .action(async (options: UsersCreateOptions) => {
       if (options.password !== undefined) throw passwordOnCommandLine();
       if (options.url ?? cliEnvironment().url) {
