@@ -25,7 +25,11 @@ const program = new Command()
   .name("parlor")
   .description("Parlor: an open, self-hostable platform for Poe-protocol chatbots")
   .version(cliVersion(), "-V, --version", "print the version")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors read like every other error: `parlor: <what is wrong>`, then the help.
+  .configureOutput({
+    outputError: (message, write) => write(`parlor: ${message.replace(/^error: /, "")}`),
+  });
 
 registerStartCommand(program);
 const users = program.command("users").description("Manage accounts");

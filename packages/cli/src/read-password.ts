@@ -14,8 +14,9 @@ async function readStdin(): Promise<string> {
  */
 function promptHidden(question: string): Promise<string> {
   const input = process.stdin;
-  process.stderr.write(question);
+  // Echo off before the prompt shows, so nothing typed as soon as it appears is echoed.
   input.setRawMode(true);
+  process.stderr.write(question);
   input.resume();
   input.setEncoding("utf8");
   return new Promise((resolve, reject) => {

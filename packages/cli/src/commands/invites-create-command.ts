@@ -6,7 +6,7 @@ import { formatTime, printJson } from "../print-output.js";
 function hours(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > 720)
-    throw new InvalidArgumentError("a whole number of hours from 1 to 720");
+    throw new InvalidArgumentError("It must be a whole number of hours from 1 to 720.");
   return parsed;
 }
 
