@@ -39,6 +39,9 @@ export async function createLocalApiClient(
     },
     async close() {
       try {
+        // Revoked through the store (which clears its cache of active keys), then the row
+        // goes, so the user's key list does not fill with one revoked key per command.
+        await platform.accounts.revokeApiKey(actor.userId, id);
         await platform.store.db.deleteFrom("api_keys").where("id", "=", id).execute();
       } finally {
         await close();
