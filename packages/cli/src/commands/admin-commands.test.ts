@@ -8,7 +8,7 @@ beforeAll(async () => {
   await cli.createDatabase();
   await cli.run(["users", "create", "--email", "ada@example.com", "--password-stdin"], password);
   await cli.run(["users", "create", "--email", "bob@example.com", "--password-stdin"], password);
-});
+}, 120_000);
 afterAll(() => cli.dispose());
 
 /** The JSON a `--json` command printed, once it succeeded. */
@@ -23,7 +23,7 @@ interface Users {
 }
 
 // Each test runs several commands, each a process of its own.
-describe("parlor on this machine's database", { timeout: 60_000 }, () => {
+describe("parlor on this machine's database", { timeout: 120_000 }, () => {
   it("prints the CLI package's version", async () => {
     const { version } = JSON.parse(
       readFileSync(new URL("../../package.json", import.meta.url), "utf8"),

@@ -13,7 +13,7 @@ mkdirSync(join(root, "examples"), { recursive: true });
 const env = cleanEnvironment();
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("the data folder", { timeout: 60_000 }, () => {
+describe("the data folder", { timeout: 120_000 }, () => {
   it("is the checkout's data/ for `parlor start` and every command, from any subfolder", async () => {
     const child = spawn(process.execPath, [CLI_BIN, "start"], {
       cwd: join(root, "examples"),

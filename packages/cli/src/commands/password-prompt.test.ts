@@ -28,7 +28,7 @@ function typeAtTerminal(
   return new Promise((resolve) => child.once("close", (code) => resolve({ code, output })));
 }
 
-describe.skipIf(!existsSync(SCRIPT))("the password prompt", { timeout: 60_000 }, () => {
+describe.skipIf(!existsSync(SCRIPT))("the password prompt", { timeout: 120_000 }, () => {
   it("asks twice without echoing what is typed", async () => {
     const { code, output } = await typeAtTerminal("ada@example.com", [
       "secret words",

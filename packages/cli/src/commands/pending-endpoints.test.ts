@@ -17,7 +17,7 @@ beforeAll(async () => {
   await server.run(["users", "create", "--email", "bob@example.com", "--password-stdin"], password);
   adminKey = /^pk_\S+$/m.exec((await server.run(["keys", "create"])).stdout)?.[0] ?? "";
   platform = await server.startPlatform();
-});
+}, 120_000);
 afterAll(async () => {
   await platform.stop();
   server.dispose();
@@ -33,7 +33,7 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-describe("needs signup-login/accounts branches", { timeout: 60_000 }, () => {
+describe("needs signup-login/accounts branches", { timeout: 120_000 }, () => {
   it("shows and sets the sign-up policy, locally and over --url", async () => {
     const shown = await server.run(["signup-policy", "--json"]);
     expect(shown.code).toBe(0);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   adminKey = keyOf((await server.run(["keys", "create", "--name", "admin laptop"])).stdout);
   userKey = keyOf((await server.run(["keys", "create", "--email", "bob@example.com"])).stdout);
   platform = await server.startPlatform();
-});
+}, 120_000);
 afterAll(async () => {
   await platform.stop();
   server.dispose();
@@ -35,7 +35,7 @@ const remote = (args: string[], key = adminKey, input?: string) =>
   elsewhere.run([...args, "--url", platform.url, "--api-key", key], input ? { input } : {});
 
 // Each test runs several commands, each a process of its own.
-describe("parlor --url", { timeout: 60_000 }, () => {
+describe("parlor --url", { timeout: 120_000 }, () => {
   it("lists and changes accounts over the API, touching no local database", async () => {
     const listed = await remote(["users", "list"]);
     expect(listed).toMatchObject({ code: 0, stderr: "" });
