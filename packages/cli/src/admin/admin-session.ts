@@ -38,7 +38,9 @@ function remoteClient(url: string, apiKey: string | undefined): ApiClient {
   if (!urlSchema.safeParse(url).success)
     throw new CliError(`--url must be an http:// or https:// URL, not ${url}`);
   if (!apiKey)
-    throw new CliError("--url needs an admin's API key: set PARLOR_API_KEY or pass --api-key");
+    throw new CliError(
+      "--url needs an API key (an admin's, but for the keys commands): set PARLOR_API_KEY or pass --api-key",
+    );
   if (!apiKey.startsWith("pk_"))
     throw new CliError(
       "That is not a Parlor API key: they start with pk_ (see `parlor keys create`)",

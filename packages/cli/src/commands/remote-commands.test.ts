@@ -113,6 +113,15 @@ describe("parlor --url", { timeout: 120_000 }, () => {
     });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ users: expect.any(Array) });
+    // Commands that work only here say so rather than act on this machine instead.
+    const local = await elsewhere.run(["bots", "sync", "echo"], {
+      env: { PARLOR_URL: platform.url, PARLOR_API_KEY: adminKey },
+    });
+    expect(local).toMatchObject({
+      code: 1,
+      stderr:
+        "parlor: This command works only on this machine's database, and PARLOR_URL is set; unset it to run the command here\n",
+    });
   });
 
   it("explains a key that is not an admin's, a wrong key, an unknown user", async () => {
@@ -123,6 +132,8 @@ describe("parlor --url", { timeout: 120_000 }, () => {
     expect((await remote(["users", "list"], "pk_wrong")).stderr).toBe(
       "parlor: The API key was refused: it is wrong or revoked, or its account is disabled\n",
     );
+    const keyless = await elsewhere.run(["users", "list", "--url", platform.url]);
+    expect(keyless.stderr).toMatch(/^parlor: --url needs an API key .*PARLOR_API_KEY/);
     expect((await remote(["users", "list"], "sk-not-ours")).stderr).toMatch(
       /^parlor: That is not a Parlor API key: they start with pk_/,
     );
