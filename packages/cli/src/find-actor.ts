@@ -19,15 +19,21 @@ export async function actorByEmail(platform: Platform, email: string): Promise<A
   if (!user) {
     throw new CliError(`No account with the email ${email}; create one with "parlor users create"`);
   }
+  if (user.disabled_at !== null) {
+    throw new CliError(
+      `The account ${user.email} is disabled; enable it first with "parlor users enable ${user.email}"`,
+    );
+  }
   return toActor(user);
 }
 
-/** The oldest admin account, the default identity of commands run by the operator. */
+/** The oldest admin who can sign in, the default identity of commands run by the operator. */
 export async function firstAdmin(platform: Platform): Promise<Actor> {
   const user = await platform.store.db
     .selectFrom("users")
     .selectAll()
     .where("role", "=", "admin")
+    .where("disabled_at", "is", null)
     .orderBy("created_at")
     .limit(1)
     .executeTakeFirst();

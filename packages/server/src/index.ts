@@ -1,5 +1,6 @@
 /** @parlor/server — the Parlor platform. */
 export { loadConfig, ConfigError, type Config } from "./config/config.js";
+export { findDataDir, sqliteFilePath } from "./config/find-data-dir.js";
 export { createPlatform, type Platform, type PlatformOverrides } from "./platform.js";
 export { createApp, type App } from "./http/app.js";
 export { startServer, type RunningPlatform } from "./start-server.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { runConformanceCheck, type ConformanceCheck } from "@parlor/server";
-import { withPlatform } from "../with-platform.js";
+import { withPlatform } from "../local-platform.js";
 
 function mark(check: ConformanceCheck): string {
   if (check.skipped) return "-";

@@ -20,7 +20,10 @@ const cli = createCliWorkspace();
 let bot: BotTestServer;
 beforeAll(async () => {
   bot = await createBotTestServer(greeter);
-  await cli.run(["users", "create", "--email", "owner@example.com", "--password", "correct horse"]);
+  await cli.createDatabase();
+  await cli.run(["users", "create", "--email", "owner@example.com", "--password-stdin"], {
+    input: "correct horse\n",
+  });
 });
 afterAll(async () => {
   await bot.close();

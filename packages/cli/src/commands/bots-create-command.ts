@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { actorByEmail } from "../find-actor.js";
-import { withPlatform } from "../with-platform.js";
+import { withPlatform } from "../local-platform.js";
 
 interface BotsCreateOptions {
   owner: string;

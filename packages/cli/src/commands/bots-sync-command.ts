@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { CliError } from "../cli-error.js";
-import { withPlatform } from "../with-platform.js";
+import { withPlatform } from "../local-platform.js";
 
 /** `parlor bots sync`: fetch a bot's settings now, as the "sync settings" button does. */
 export function registerBotsSyncCommand(bots: Command): void {

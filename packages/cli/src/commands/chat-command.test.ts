@@ -3,10 +3,13 @@ import { createCliWorkspace } from "../testing/run-cli.js";
 
 const cli = createCliWorkspace();
 beforeAll(async () => {
+  await cli.createDatabase();
   const noAdmin = await cli.run(["chat", "echo", "--message", "hello"]);
   expect(noAdmin.code).toBe(1);
   expect(noAdmin.stderr).toMatch(/^parlor: No admin account yet/);
-  await cli.run(["users", "create", "--email", "admin@example.com", "--password", "correct horse"]);
+  await cli.run(["users", "create", "--email", "admin@example.com", "--password-stdin"], {
+    input: "correct horse\n",
+  });
 });
 afterAll(() => cli.dispose());
 

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { Actor, Platform } from "@parlor/server";
 import { actorByEmail, firstAdmin } from "../find-actor.js";
 import { streamReply } from "../stream-reply.js";
-import { withPlatform } from "../with-platform.js";
+import { withPlatform } from "../local-platform.js";
 
 const HELP = "/reset starts a new context, /quit (or Ctrl-D) exits";
 

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { ConfigError, ListenError, loadConfig, startServer } from "@parlor/server";
+import { cliEnvironment } from "../cli-environment.js";
 import { startNotices } from "./start-notices.js";
 
 /** `parlor start`: run the platform until interrupted, shutting down gracefully. */
@@ -11,7 +12,10 @@ export function registerStartCommand(program: Command): void {
     .action(async (options: { port?: string }) => {
       let config;
       try {
-        config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
+        config = loadConfig({
+          ...cliEnvironment().platform,
+          ...(options.port ? { PORT: options.port } : {}),
+        });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         console.error(error.message);

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DEVELOPMENT_HOST, listenHostProblem, PRODUCTION_HOST } from "./listen-host.js";
 import { parsePortRanges, type PortRange } from "./parse-port-ranges.js";
+import { findDataDir } from "./find-data-dir.js";
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 /** Seconds, fractions allowed (tests use short ones), at most an hour. */
@@ -14,7 +15,7 @@ const environmentSchema = z.object({
   PORT: portSchema.default(8080),
   // Unset: 127.0.0.1 in development, 0.0.0.0 in production.
   HOST: z.string().min(1).optional(),
-  PARLOR_DATA_DIR: z.string().default("./data"),
+  PARLOR_DATA_DIR: z.string().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
@@ -169,7 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0 || typeof allowedBotPorts === "string") {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
-  const dataDir = resolve(values.PARLOR_DATA_DIR);
+  const dataDir = findDataDir(values.PARLOR_DATA_DIR);
   return {
     port: values.PORT,
     host,

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { sqliteFilePath } from "../config/find-data-dir.js";
 import SqliteDatabase from "better-sqlite3";
 import {
   Kysely,
@@ -52,7 +52,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SqliteDatabase(join(options.dataDir, "parlor.sqlite"));
+  const sqlite = new SqliteDatabase(sqliteFilePath(options.dataDir));
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
