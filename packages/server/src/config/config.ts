@@ -2,6 +2,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { isAddressOrRange } from "../http/client-address.js";
+
+/** A comma-separated list's entries, trimmed, blanks left out. */
+function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** Who may create an account: anyone, anyone once an admin approves, invited people, nobody. */
+export const SIGNUP_POLICIES = ["open", "approval", "invite", "closed"] as const;
+/** One of {@link SIGNUP_POLICIES}. */
+export type SignupPolicy = (typeof SIGNUP_POLICIES)[number];
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 
@@ -29,6 +43,15 @@ const environmentSchema = z.object({
   PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  PARLOR_SIGNUP: z.enum(SIGNUP_POLICIES).optional(),
+  PARLOR_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine(
+      (value) => splitList(value).every(isAddressOrRange),
+      "must be IP addresses or CIDR ranges, separated by commas",
+    ),
   PARLOR_WEB_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -53,7 +76,21 @@ export interface Config {
   /** Session cookies are `Secure` (and `__Host-`) when users reach us over HTTPS, directly or via a proxy. */
   secureCookies: boolean;
   callLogDays: number;
-  rateLimits: { messagesPerMinute: number; botQueriesPerMinute: number; loginsPerMinute: number };
+  rateLimits: {
+    messagesPerMinute: number;
+    botQueriesPerMinute: number;
+    /** Failed logins per account and client address; an address gets three times this in all. */
+    loginsPerMinute: number;
+    /** Sign-up attempts per client address. */
+    signupsPerHour: number;
+  };
+  /** The sign-up policy the operator pinned (`PARLOR_SIGNUP`); else an admin chooses it. */
+  signupPolicy: SignupPolicy | undefined;
+  /**
+   * Addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` is believed; the
+   * client address of a request from anywhere else is its socket's.
+   */
+  trustedProxies: string[];
   logLevel: string;
   /** The built web app to serve at `/`; the workspace's `packages/web/dist` when unset. */
   webDir: string | undefined;
@@ -118,7 +155,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messagesPerMinute: values.PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE,
       botQueriesPerMinute: values.PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE,
       loginsPerMinute: values.PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE,
+      signupsPerHour: values.PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR,
     },
+    signupPolicy: values.PARLOR_SIGNUP,
+    trustedProxies: splitList(values.PARLOR_TRUSTED_PROXIES),
     logLevel: values.LOG_LEVEL,
     webDir: values.PARLOR_WEB_DIR ? resolve(values.PARLOR_WEB_DIR) : undefined,
   };

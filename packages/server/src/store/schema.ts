@@ -14,6 +14,8 @@ export interface Database {
   bot_avatars: BotAvatarsTable;
   files: FilesTable;
   cost_requests: CostRequestsTable;
+  settings: SettingsTable;
+  invites: InvitesTable;
 }
 
 export interface UsersTable {
@@ -24,6 +26,8 @@ export interface UsersTable {
   created_at: number;
   /** When an admin disabled the account: it can no longer sign in or use its API keys. */
   disabled_at: number | null;
+  /** Since when the account waits for an admin's approval (sign-up policy `approval`); else null. */
+  pending_at: number | null;
 }
 
 export interface SessionsTable {
@@ -169,4 +173,24 @@ export interface CostRequestsTable {
   kind: "authorize" | "capture";
   amounts_json: string;
   created_at: number;
+}
+
+/** Platform settings an admin changes at run time, one row each, the value as JSON. */
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: number;
+}
+
+/** Sign-up invites: single use, expiring, optionally for one email. */
+export interface InvitesTable {
+  id: string;
+  /** SHA-256 of the token in the invite link; the token itself is shown once. */
+  token_hash: string;
+  /** Only this (normalized) email may use the invite; null: anyone with the link. */
+  email: string | null;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }

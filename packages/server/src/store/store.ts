@@ -7,9 +7,11 @@ import { createBotsStore } from "./bots-store.js";
 import { createConversationsStore } from "./conversations-store.js";
 import { createCostRequestsStore } from "./cost-requests-store.js";
 import { createFilesStore } from "./files-store.js";
+import { createInvitesStore } from "./invites-store.js";
 import { createMessagesStore } from "./messages-store.js";
 import type { Database } from "./schema.js";
 import { createSessionsStore } from "./sessions-store.js";
+import { createSettingsStore } from "./settings-store.js";
 import { createUsersStore } from "./users-store.js";
 
 /** Every query the platform makes, grouped by table; one implementation for both dialects. */
@@ -34,6 +36,8 @@ export function createStore(db: Kysely<Database>) {
     botAvatars: createBotAvatarsStore(db),
     files: createFilesStore(db),
     costRequests: createCostRequestsStore(db),
+    settings: createSettingsStore(db),
+    invites: createInvitesStore(db),
   };
 }
 

@@ -45,6 +45,8 @@ export async function startTestPlatform(
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     PARLOR_SECRET: "test-secret-test-secret-test-secret-0123",
     LOG_LEVEL: "silent",
+    // Tests sign many accounts up from one address; the sign-up limit has its own tests.
+    PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
     ...options.env,
   });
   // The test database handle is only for setup; the platform opens its own connection.
