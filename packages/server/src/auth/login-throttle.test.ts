@@ -26,9 +26,9 @@ describe("the login throttle", () => {
     // Two failures from each of six addresses: no address is over its limit, the account is.
     for (let address = 0; address < 6; address++)
       for (let i = 0; i < 2; i++)
-        await expect(throttle.attempt("owner@example.com", `10.0.0.${address}`, wrong)).rejects.toThrow(
-          UnauthenticatedError,
-        );
+        await expect(
+          throttle.attempt("owner@example.com", `10.0.0.${address}`, wrong),
+        ).rejects.toThrow(UnauthenticatedError);
     expect(waits).toEqual([250, 500]);
     await expect(throttle.attempt("Owner@example.com", "192.0.2.1", right)).resolves.toBe(
       "signed in",

@@ -45,7 +45,9 @@ export function createClientAddressFinder(trustedProxies: readonly string[]): Cl
   };
   return (context) => {
     // Without a socket (the app called in-process, as some tests do), all callers are one.
-    const socketAddress = normalize(nodeBindings(context).incoming?.socket.remoteAddress ?? "local");
+    const socketAddress = normalize(
+      nodeBindings(context).incoming?.socket.remoteAddress ?? "local",
+    );
     if (ranges.length === 0 || !isTrusted(socketAddress)) return socketAddress;
     const forwarded = (requestHeader(context, "x-forwarded-for") ?? "")
       .split(",")

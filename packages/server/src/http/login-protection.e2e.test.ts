@@ -35,7 +35,9 @@ describe.each(TEST_DIALECTS)("login protection on %s", (dialect) => {
   });
 
   it("limits one address's failures over every account, and no other address's", async () => {
-    platform = await startTestPlatform(dialect, { env: { PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: "2" } });
+    platform = await startTestPlatform(dialect, {
+      env: { PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: "2" },
+    });
     await platform.signUp("owner@example.com", PASSWORD);
     // Two failures per account, on three accounts: the address's six.
     for (const email of ["a@example.com", "b@example.com", "c@example.com"])
@@ -43,7 +45,10 @@ describe.each(TEST_DIALECTS)("login protection on %s", (dialect) => {
     const refused = await logInFrom(HERE, "owner@example.com", PASSWORD);
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({
-      error: { code: "rate_limited", message: expect.stringMatching(/from your address/) as string },
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/from your address/) as string,
+      },
     });
     expect((await logInFrom(ELSEWHERE, "owner@example.com", PASSWORD)).status).toBe(200);
   });
@@ -99,7 +104,10 @@ describe("login timing", () => {
 
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
-    return (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+    return (
+      (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) /
+      2
+    );
   };
 
   it("answers an unknown email as slowly as a known one with a wrong password", async () => {

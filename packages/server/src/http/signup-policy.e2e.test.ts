@@ -55,14 +55,19 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
       body: { signup_policy: "open" },
     });
     const joined = await signUp("anyone@example.com");
-    expect(joined).toMatchObject({ status: 201, body: { user: { status: "active", role: "user" } } });
+    expect(joined).toMatchObject({
+      status: 201,
+      body: { user: { status: "active", role: "user" } },
+    });
     expect((await logIn("anyone@example.com")).status).toBe(200);
 
     expect(await setPolicy(admin, "closed")).toEqual({
       status: 200,
       body: { settings: { signup_policy: "closed", signup_policy_source: "admin" } },
     });
-    expect((await call("GET", "/api/auth/signup-policy")).body).toEqual({ signup_policy: "closed" });
+    expect((await call("GET", "/api/auth/signup-policy")).body).toEqual({
+      signup_policy: "closed",
+    });
     expect((await setPolicy(admin, "everyone")).status).toBe(400);
   });
 
@@ -81,8 +86,12 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
     expect(waiting).toMatchObject({ status: 201, body: { user: { status: "pending" } } });
     // The wrong password is just wrong; only the right one learns the account waits.
     expect(
-      (await call("POST", "/api/auth/login", { email: "newcomer@example.com", password: "nope nope" }))
-        .status,
+      (
+        await call("POST", "/api/auth/login", {
+          email: "newcomer@example.com",
+          password: "nope nope",
+        })
+      ).status,
     ).toBe(401);
     expect(await logIn("newcomer@example.com")).toEqual({
       status: 403,
@@ -100,7 +109,12 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
     expect((active.body.users as { email: string }[]).map((user) => user.email)).toEqual([
       "owner@example.com",
     ]);
-    const approved = await call("PATCH", `/api/admin/users/${users[0]!.id}`, { approved: true }, admin);
+    const approved = await call(
+      "PATCH",
+      `/api/admin/users/${users[0]!.id}`,
+      { approved: true },
+      admin,
+    );
     expect(approved).toMatchObject({ status: 200, body: { user: { status: "active" } } });
     expect((await logIn("newcomer@example.com")).status).toBe(200);
     expect(
@@ -131,7 +145,10 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
     expect(await setPolicy(admin, "open")).toEqual({
       status: 409,
       body: {
-        error: { code: "conflict", message: "The sign-up policy is set by PARLOR_SIGNUP on the server" },
+        error: {
+          code: "conflict",
+          message: "The sign-up policy is set by PARLOR_SIGNUP on the server",
+        },
       },
     });
   });
@@ -170,7 +187,9 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
       body: { ok: true },
     });
     expect((await signUp("late@example.com", revoked.token)).status).toBe(403);
-    expect((await call("DELETE", `/api/admin/invites/${revoked.id}`, undefined, admin)).status).toBe(404);
+    expect(
+      (await call("DELETE", `/api/admin/invites/${revoked.id}`, undefined, admin)).status,
+    ).toBe(404);
 
     const listed = await call("GET", "/api/admin/invites", undefined, admin);
     const invites = listed.body.invites as Record<string, unknown>[];
@@ -182,7 +201,9 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
       ["created_at", "email", "expires_at", "id", "used_at"].sort(),
     );
     expect(JSON.stringify(listed.body)).not.toContain(invite.token);
-    expect((await call("POST", "/api/admin/invites", { expires_in_hours: 721 }, admin)).status).toBe(400);
+    expect(
+      (await call("POST", "/api/admin/invites", { expires_in_hours: 721 }, admin)).status,
+    ).toBe(400);
   });
 
   it("refuses an expired invite", async () => {
@@ -221,7 +242,9 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
   });
 
   it("limits sign-ups per client address", async () => {
-    platform = await startTestPlatform(dialect, { env: { PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "3" } });
+    platform = await startTestPlatform(dialect, {
+      env: { PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "3" },
+    });
     const signUpFrom = (address: string, email: string) =>
       requestFrom(address, `${platform!.url}/api/auth/signup`, {
         body: { email, password: PASSWORD },
@@ -232,7 +255,9 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
     expect(refused.body).toMatchObject({
-      error: { message: "Too many sign-ups from your address: at most 3 an hour. Try again later." },
+      error: {
+        message: "Too many sign-ups from your address: at most 3 an hour. Try again later.",
+      },
     });
     expect((await signUpFrom("127.0.0.2", "user3@example.com")).status).toBe(201);
   });
@@ -259,7 +284,9 @@ describe.each(TEST_DIALECTS)("sign-up policies on %s", (dialect) => {
       ["GET", "/api/admin/invites"],
       ["POST", "/api/admin/invites"],
     ] as const) {
-      expect((await call(method, path, method === "POST" ? {} : undefined, member)).status).toBe(404);
+      expect((await call(method, path, method === "POST" ? {} : undefined, member)).status).toBe(
+        404,
+      );
       expect((await call(method, path, method === "POST" ? {} : undefined)).status).toBe(404);
     }
   });

@@ -1,10 +1,5 @@
 import type { Redis } from "ioredis";
-import {
-  secondsLeft,
-  takeFromWindow,
-  windowStartOf,
-  type RateLimiter,
-} from "./rate-limiter.js";
+import { secondsLeft, takeFromWindow, windowStartOf, type RateLimiter } from "./rate-limiter.js";
 
 /** Counts one request and starts the window's expiry on the first: atomic on the server. */
 const TAKE = `

@@ -19,7 +19,9 @@ export function createSettingsStore(db: Kysely<Database>) {
       await db
         .insertInto("settings")
         .values({ key, value_json, updated_at: now })
-        .onConflict((conflict) => conflict.column("key").doUpdateSet({ value_json, updated_at: now }))
+        .onConflict((conflict) =>
+          conflict.column("key").doUpdateSet({ value_json, updated_at: now }),
+        )
         .execute();
     },
   };

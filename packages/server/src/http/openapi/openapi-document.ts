@@ -13,6 +13,7 @@ import { platformSchemas } from "./platform-schemas.js";
 import { poePaths } from "./poe-paths.js";
 import { protocolSchemas } from "./protocol-schemas.js";
 import { safetyPaths } from "./safety-paths.js";
+import { signupPaths } from "./signup-paths.js";
 
 /**
  * The platform's HTTP API as OpenAPI 3.1, served at `GET /api/openapi.json`. Written by hand
@@ -52,6 +53,7 @@ export const openApiDocument: OpenApiDocument = {
     ...poePaths,
     ...openaiPaths,
     ...adminPaths,
+    ...signupPaths,
   },
   components: {
     schemas: { ...platformSchemas, ...creatorSchemas, ...protocolSchemas, ...openaiSchemas },

@@ -19,7 +19,9 @@ const userChangesSchema = z.strictObject({
   role: z.enum(["admin", "user"]).optional(),
   approved: z.literal(true).optional(),
 });
-const statusQuerySchema = z.object({ status: z.enum(["active", "pending", "disabled"]).optional() });
+const statusQuerySchema = z.object({
+  status: z.enum(["active", "pending", "disabled"]).optional(),
+});
 const botChangesSchema = z.strictObject({ hidden: z.boolean() });
 
 /** An account as admins see it. */

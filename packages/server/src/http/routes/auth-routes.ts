@@ -25,11 +25,15 @@ export const authRoutes = new Hono<AppEnv>()
     const body = await readJson(context);
     const email = stringField(body, "email");
     const password = stringField(body, "password");
-    const { token, actor } = await loginThrottle.attempt(email, clientAddress(context), async () => {
-      const previous = getCookie(context, sessionCookieName(config.secureCookies));
-      if (previous) await accounts.logOut(previous);
-      return accounts.logIn(email, password);
-    });
+    const { token, actor } = await loginThrottle.attempt(
+      email,
+      clientAddress(context),
+      async () => {
+        const previous = getCookie(context, sessionCookieName(config.secureCookies));
+        if (previous) await accounts.logOut(previous);
+        return accounts.logIn(email, password);
+      },
+    );
     setCookie(context, sessionCookieName(config.secureCookies), token, {
       httpOnly: true,
       sameSite: "Lax",

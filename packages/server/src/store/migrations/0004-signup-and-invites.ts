@@ -18,7 +18,9 @@ export const signupAndInvitesMigration: Migration = {
       .addColumn("id", "text", (c) => c.primaryKey())
       .addColumn("token_hash", "text", (c) => c.notNull().unique())
       .addColumn("email", "text")
-      .addColumn("created_by", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("created_by", "text", (c) =>
+        c.notNull().references("users.id").onDelete("cascade"),
+      )
       .addColumn("created_at", "bigint", (c) => c.notNull())
       .addColumn("expires_at", "bigint", (c) => c.notNull())
       .addColumn("used_at", "bigint")
