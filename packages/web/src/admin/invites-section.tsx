@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { describeError } from "../api/api-error.js";
 import { createInvite, revokeInvite, signupKeys, useInvites, type Invite } from "../api/signup.js";
 import { Badge } from "../ui/badge.js";
@@ -12,6 +12,7 @@ import { Section } from "../ui/section.js";
 import { Spinner } from "../ui/spinner.js";
 import { TextField } from "../ui/text-field.js";
 import { useToast } from "../ui/toast.js";
+import { useFormSubmit } from "../ui/use-form-submit.js";
 
 const LIFETIMES = [
   { hours: 24, label: "1 day" },
@@ -19,9 +20,10 @@ const LIFETIMES = [
   { hours: 720, label: "30 days" },
 ];
 
-function InviteState({ invite }: { invite: Invite }) {
+/** Used, expired or valid, as of `listedAt` (when the list was fetched). */
+function InviteState({ invite, listedAt }: { invite: Invite; listedAt: number }) {
   if (invite.used_at !== null) return <Badge>Used {formatTime(invite.used_at)}</Badge>;
-  if (invite.expires_at <= Date.now()) return <Badge tone="danger">Expired</Badge>;
+  if (invite.expires_at <= listedAt) return <Badge tone="danger">Expired</Badge>;
   return <Badge tone="accent">Valid until {formatTime(invite.expires_at)}</Badge>;
 }
 
@@ -31,28 +33,16 @@ export function InvitesSection() {
   const client = useQueryClient();
   const toast = useToast();
   const [created, setCreated] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: signupKeys.invites });
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const email = (form.get("email") as string).trim();
-      const invite = await createInvite({
-        expiresInHours: Number(form.get("lifetime")),
-        ...(email ? { email } : {}),
-      });
-      setCreated(invite.url);
-      await refresh();
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useFormSubmit(async (form) => {
+    const email = (form.get("email") as string).trim();
+    const invite = await createInvite({
+      expiresInHours: Number(form.get("lifetime")),
+      ...(email ? { email } : {}),
+    });
+    setCreated(invite.url);
+    await refresh();
+  });
   const revoke = (invite: Invite) =>
     void revokeInvite(invite.id)
       .then(async () => {
@@ -62,7 +52,7 @@ export function InvitesSection() {
       .catch((failure: unknown) => toast(describeError(failure), "error"));
   return (
     <Section title="Invites" lead="Each link signs up one account, until it expires.">
-      <form onSubmit={(event) => void submit(event)} className="flex flex-wrap items-end gap-3">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <Field label="Valid for">
           {(control) => (
             <select
@@ -124,7 +114,7 @@ export function InvitesSection() {
                   <span className="text-sm font-medium break-all">
                     {invite.email ?? "Anyone with the link"}
                   </span>
-                  <InviteState invite={invite} />
+                  <InviteState invite={invite} listedAt={invites.dataUpdatedAt} />
                 </span>
                 <span className="text-xs text-muted">Made {formatTime(invite.created_at)}</span>
               </span>

@@ -1,8 +1,8 @@
 import { Link } from "@tanstack/react-router";
-import { useState, type FormEvent, type ReactNode } from "react";
-import { describeError } from "../api/api-error.js";
+import type { ReactNode } from "react";
 import { Button } from "../ui/button.js";
 import { TextField } from "../ui/text-field.js";
+import { useFormSubmit } from "../ui/use-form-submit.js";
 import { AuthCard } from "./auth-card.js";
 
 /** The form shared by login and sign-up: email, password, one button, the error in words. */
@@ -22,23 +22,15 @@ export function AuthForm({
   /** A line above the fields: what to expect (an invite is needed, an admin approves…). */
   notice?: ReactNode;
 }) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(form.get("email") as string, form.get("password") as string);
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    error,
+    busy,
+    onSubmit: submit,
+  } = useFormSubmit((form) =>
+    onSubmit(form.get("email") as string, form.get("password") as string),
+  );
   return (
-    <AuthCard title={title} onSubmit={(event) => void submit(event)}>
+    <AuthCard title={title} onSubmit={submit}>
       {notice && (
         <p role="note" className="rounded-lg bg-accent-soft px-3 py-2 text-sm">
           {notice}
@@ -51,6 +43,7 @@ export function AuthForm({
         type="password"
         autoComplete={passwordAutoComplete}
         minLength={passwordAutoComplete === "new-password" ? 8 : undefined}
+        maxLength={1024}
         hint={passwordAutoComplete === "new-password" ? "At least 8 characters." : undefined}
         required
       />
