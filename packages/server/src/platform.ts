@@ -2,6 +2,12 @@ import type { Logger } from "pino";
 import { createAdminService } from "./admin/admin-service.js";
 import { createAccounts } from "./auth/accounts.js";
 import { createOidcLogin } from "./auth/oidc/oidc-login.js";
+import { ssoAdmission } from "./auth/oidc/sso-admission.js";
+import { createInvites } from "./auth/invites.js";
+import { createLoginThrottle } from "./auth/login-throttle.js";
+import { createSignupPolicy } from "./auth/signup-policy.js";
+import { createSignups } from "./auth/signups.js";
+import { createClientAddressFinder } from "./http/client-address.js";
 import { createSecretBox } from "./auth/secret-box.js";
 import { createBotAvatars } from "./bots/bot-avatars.js";
 import { createBotRegistry } from "./bots/bot-registry.js";
@@ -37,6 +43,8 @@ export interface PlatformOverrides {
   resolveHostname?: HostnameResolver;
   limits?: GenerationDeps["limits"];
   rateLimiter?: RateLimiter;
+  /** How the login throttle waits (its backoff). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -73,6 +81,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   });
   const accounts = createAccounts(store, clock);
   const admin = createAdminService({ store, clock });
+  const signupPolicy = createSignupPolicy({ store, config, clock });
+  const invites = createInvites({ store, clock });
+  const signups = createSignups({ accounts, policy: signupPolicy, invites });
   const log = overrides.generationLog ?? createMemoryGenerationLog();
   const metrics = createMetrics();
   const cspReports = createCspReports({ logger, metrics, clock });
@@ -138,6 +149,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       clock,
       logger,
       baseUrl: () => config.publicUrl ?? listenUrl,
+      admission: ssoAdmission(signupPolicy),
     });
   oidc
     ?.prepare()
@@ -153,6 +165,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const rateLimiter =
     overrides.rateLimiter ??
     (redis ? createRedisRateLimiter(redis, { clock }) : createMemoryRateLimiter(clock));
+  const loginThrottle = createLoginThrottle({
+    limiter: rateLimiter,
+    failuresPerMinute: config.rateLimits.loginsPerMinute,
+    ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
+  });
   // Keep the bot call log for the configured number of days.
   const pruneCallLog = () =>
     store.botCalls
@@ -177,6 +194,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     /** Single sign-on with OpenID Connect; undefined when not configured. */
     oidc,
     admin,
+    signupPolicy,
+    invites,
+    signups,
+    loginThrottle,
+    /** The address a request came from, through trusted proxies only. */
+    clientAddress: createClientAddressFinder(config.trustedProxies),
     log,
     liveQueries,
     metrics,

@@ -40,6 +40,8 @@ const loginRoute = createRoute({
 const signupRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "/signup",
+  validateSearch: (search: Record<string, unknown>): { invite?: string } =>
+    typeof search.invite === "string" && search.invite ? { invite: search.invite } : {},
   component: lazyRouteComponent(() => import("./routes/signup-page.js"), "SignupPage"),
 });
 

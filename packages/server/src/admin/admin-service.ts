@@ -4,7 +4,7 @@ import { InvalidRequestError, NotFoundError } from "../errors.js";
 import type { BotWithOwner } from "../store/bots-store.js";
 import type { Page, PageRequest } from "../store/list-page.js";
 import type { Store } from "../store/store.js";
-import type { AccountChanges, UserRow } from "../store/users-store.js";
+import type { AccountChanges, AccountStatus, UserRow } from "../store/users-store.js";
 
 /** Managing the platform: its accounts, and every bot whoever owns it. Admins only. */
 export function createAdminService(deps: { store: Store; clock?: () => number }) {
@@ -17,10 +17,13 @@ export function createAdminService(deps: { store: Store; clock?: () => number })
   }
 
   return {
-    /** People's accounts, newest first; `emailContains` narrows them down. */
+    /** People's accounts, newest first; `emailContains` and `status` narrow them down. */
     listUsers(
       actor: Actor,
-      page: PageRequest & { emailContains?: string | undefined },
+      page: PageRequest & {
+        emailContains?: string | undefined;
+        status?: AccountStatus | undefined;
+      },
     ): Promise<Page<UserRow>> {
       requireAdmin(actor);
       return store.users.listPeople(page);

@@ -5,8 +5,15 @@ import {
   UnauthenticatedError,
 } from "../errors.js";
 import type { Store } from "../store/store.js";
-import type { UserIdentity, UserRow } from "../store/users-store.js";
-import { hashPassword, verifyPassword } from "./password.js";
+import {
+  accountStatus,
+  type AccountStatus,
+  type AdmitAccount,
+  type UserIdentity,
+  type UserRow,
+} from "../store/users-store.js";
+import { hashPassword, verifyPasswordOrNothing } from "./password.js";
+import { assertNewPasswordLength, assertPasswordNotTooLong } from "./password-rules.js";
 import { randomId, randomToken, sha256 } from "./tokens.js";
 
 /** How long a login lasts. */
@@ -22,7 +29,9 @@ export interface Actor {
 }
 
 /** An account as shown to its owner. */
-export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at">;
+export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at"> & {
+  status: AccountStatus;
+};
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -45,17 +54,19 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
     return { token, actor: toActor(user) };
   };
   return {
-    /** Creates an account; the first account on a platform becomes an admin. */
+    /**
+     * Creates an account; the first account on a platform becomes an admin. Any other passes
+     * `admit` when given (the sign-up policy: see `auth/signups.ts`).
+     */
     async signUp(
       email: string,
       password: string,
-      options: { admin?: boolean } = {},
+      options: { admin?: boolean; admit?: AdmitAccount } = {},
     ): Promise<PublicUser> {
       const normalized = email.trim().toLowerCase();
       if (!EMAIL.test(normalized))
         throw new InvalidRequestError("email: not a valid email address");
-      if (password.length < 8)
-        throw new InvalidRequestError("password: must be at least 8 characters");
+      assertNewPasswordLength(password);
       if (await store.users.findByEmail(normalized))
         throw new ConflictError("An account with this email already exists");
       const user = await store.users.insertPerson(
@@ -67,23 +78,26 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
           disabled_at: null,
         },
         options.admin ?? false,
+        options.admit,
       );
-      return { id: user.id, email: user.email, role: user.role, created_at: user.created_at };
+      const { id, role, created_at } = user;
+      return { id, email: user.email, role, created_at, status: accountStatus(user) };
     },
 
     /** Checks a password and opens a new session; returns the cookie token (shown once). */
     async logIn(email: string, password: string): Promise<{ token: string; actor: Actor }> {
+      assertPasswordNotTooLong(password);
       const user = await store.users.findByEmail(email.trim());
       // Hash anyway when the user is unknown, so timing does not reveal which emails exist.
-      // An account made by single sign-on has no password (an empty hash): hash anyway too.
-      const valid = await verifyPassword(
-        password,
-        user?.password_hash || "scrypt$16384$8$1$AAAA$AAAA",
-      );
+      // An account made by single sign-on has no password (an empty hash): it is checked
+      // against the dummy hash all the same, so its answer takes as long as any other.
+      const valid = await verifyPasswordOrNothing(password, user?.password_hash || undefined);
       if (!user?.password_hash || !valid) throw new UnauthenticatedError("Wrong email or password");
       // Only after the password: whether an account is disabled is for its owner to learn.
       if (user.disabled_at !== null)
         throw new ForbiddenError("This account is disabled", "account_disabled");
+      if (user.pending_at !== null)
+        throw new ForbiddenError("An admin has not approved this account yet", "account_pending");
       return openSession(user);
     },
 

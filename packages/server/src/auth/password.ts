@@ -35,3 +35,25 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   const wanted = Buffer.from(expected, "base64url");
   return wanted.length === key.length && timingSafeEqual(wanted, key);
 }
+
+/**
+ * A hash of nothing with the same parameters, salt and key sizes as real ones: checking a
+ * password against it costs what checking a real one does, so an unknown email takes as long.
+ */
+const NOTHING_HASH = [
+  "scrypt",
+  PARAMETERS.N,
+  PARAMETERS.r,
+  PARAMETERS.p,
+  Buffer.alloc(16).toString("base64url"),
+  Buffer.alloc(KEY_LENGTH).toString("base64url"),
+].join("$");
+
+/** Checks a password against `hash`, or, when there is none, spends the same time and says no. */
+export async function verifyPasswordOrNothing(
+  password: string,
+  hash: string | undefined,
+): Promise<boolean> {
+  const valid = await verifyPassword(password, hash ?? NOTHING_HASH);
+  return hash !== undefined && valid;
+}

@@ -145,4 +145,22 @@ describe("secure cookies", () => {
       false,
     );
   });
+
+  it("reads the sign-up policy and trusted proxies, and names bad values", () => {
+    const config = loadConfig({
+      PARLOR_SECRET: "s".repeat(32),
+      PARLOR_SIGNUP: "invite",
+      PARLOR_TRUSTED_PROXIES: " 10.0.0.0/8, ::1 ",
+    });
+    expect(config.signupPolicy).toBe("invite");
+    expect(config.trustedProxies).toEqual(["10.0.0.0/8", "::1"]);
+    expect(loadConfig({ PARLOR_SECRET: "s".repeat(32) }).signupPolicy).toBeUndefined();
+    expect(() =>
+      loadConfig({
+        PARLOR_SECRET: "s".repeat(32),
+        PARLOR_SIGNUP: "everyone",
+        PARLOR_TRUSTED_PROXIES: "proxy.local",
+      }),
+    ).toThrow(/PARLOR_SIGNUP[\s\S]*PARLOR_TRUSTED_PROXIES: must be IP addresses or CIDR ranges/);
+  });
 });

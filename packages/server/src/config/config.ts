@@ -5,6 +5,20 @@ import { z } from "zod";
 import { DEVELOPMENT_HOST, listenHostProblem, PRODUCTION_HOST } from "./listen-host.js";
 import { parsePortRanges, type PortRange } from "./parse-port-ranges.js";
 import { findDataDir } from "./find-data-dir.js";
+import { isAddressOrRange } from "../http/client-address.js";
+
+/** A comma-separated list's entries, trimmed, blanks left out. */
+function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** Who may create an account: anyone, anyone once an admin approves, invited people, nobody. */
+export const SIGNUP_POLICIES = ["open", "approval", "invite", "closed"] as const;
+/** One of {@link SIGNUP_POLICIES}. */
+export type SignupPolicy = (typeof SIGNUP_POLICIES)[number];
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 /** Seconds, fractions allowed (tests use short ones), at most an hour. */
@@ -39,6 +53,15 @@ const environmentSchema = z.object({
   PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  PARLOR_SIGNUP: z.enum(SIGNUP_POLICIES).optional(),
+  PARLOR_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine(
+      (value) => splitList(value).every(isAddressOrRange),
+      "must be IP addresses or CIDR ranges, separated by commas",
+    ),
   PARLOR_WEB_DIR: z.string().optional(),
   PARLOR_OIDC_ISSUER: z.url().optional(),
   PARLOR_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -76,7 +99,21 @@ export interface Config {
   /** Session cookies are `Secure` (and `__Host-`) when users reach us over HTTPS, directly or via a proxy. */
   secureCookies: boolean;
   callLogDays: number;
-  rateLimits: { messagesPerMinute: number; botQueriesPerMinute: number; loginsPerMinute: number };
+  rateLimits: {
+    messagesPerMinute: number;
+    botQueriesPerMinute: number;
+    /** Failed logins per account and client address; an address gets three times this in all. */
+    loginsPerMinute: number;
+    /** Sign-up attempts per client address. */
+    signupsPerHour: number;
+  };
+  /** The sign-up policy the operator pinned (`PARLOR_SIGNUP`); else an admin chooses it. */
+  signupPolicy: SignupPolicy | undefined;
+  /**
+   * Addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` is believed; the
+   * client address of a request from anywhere else is its socket's.
+   */
+  trustedProxies: string[];
   logLevel: string;
   /** The built web app to serve at `/`; the workspace's `packages/web/dist` when unset. */
   webDir: string | undefined;
@@ -201,7 +238,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messagesPerMinute: values.PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE,
       botQueriesPerMinute: values.PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE,
       loginsPerMinute: values.PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE,
+      signupsPerHour: values.PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR,
     },
+    signupPolicy: values.PARLOR_SIGNUP,
+    trustedProxies: splitList(values.PARLOR_TRUSTED_PROXIES),
     logLevel: values.LOG_LEVEL,
     webDir: values.PARLOR_WEB_DIR ? resolve(values.PARLOR_WEB_DIR) : undefined,
     oidc: oidcConfig(values),

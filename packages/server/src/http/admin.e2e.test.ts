@@ -112,6 +112,7 @@ describe.each(TEST_DIALECTS)("the admin API on %s", (dialect) => {
       role: "admin",
       created_at: expect.any(Number) as number,
       disabled_at: null,
+      status: "active",
     });
     expect(all.next_cursor).toBeNull();
 

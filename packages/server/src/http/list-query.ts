@@ -23,13 +23,18 @@ export function readListQuery(context: Context, defaultLimit: number): ListQuery
     cursor: z.string().min(1).optional(),
     q: z.string().max(MAX_SEARCH_LENGTH).optional(),
   });
-  const parsed = schema.safeParse(context.req.query());
-  if (!parsed.success)
-    throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
-  const { limit, cursor, q } = parsed.data;
+  const { limit, cursor, q } = readQueryAs(context, schema);
   return {
     limit,
     after: cursor === undefined ? undefined : decodeCursor(cursor),
     search: q?.trim() || undefined,
   };
+}
+
+/** The query string checked against `schema`, or a 400 that names each wrong parameter. */
+export function readQueryAs<T>(context: Context, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(context.req.query());
+  if (!parsed.success)
+    throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
+  return parsed.data;
 }

@@ -43,17 +43,21 @@ export function admitMessageWithinRateLimits(deps: Deps, userId: string): AdmitM
 }
 
 /**
- * Counts a login attempt for an account, right or wrong, so nobody can try passwords for it
- * faster than the limit. Counted by the email, not the client address: behind a proxy every
- * client has the proxy's address.
+ * Counts a sign-up attempt from a client address, so one machine cannot create accounts (or
+ * fill the approval queue) faster than the limit. Logins have their own throttle
+ * (`auth/login-throttle.ts`).
  */
-export async function chargeLoginAttempt(deps: Deps, email: string): Promise<void> {
-  await take(
-    deps,
-    `login:email:${email.trim().toLowerCase()}`,
-    deps.config.rateLimits.loginsPerMinute,
-    (limit) => `Too many login attempts for this account: at most ${limit} a minute`,
+export async function chargeSignupAttempt(deps: Deps, address: string): Promise<void> {
+  const limit = deps.config.rateLimits.signupsPerHour;
+  const { count, retryAfterSeconds } = await deps.rateLimiter.add(
+    `signup:address:${address}`,
+    3_600_000,
   );
+  if (count > limit)
+    throw new RateLimitedError(
+      `Too many sign-ups from your address: at most ${limit} an hour. Try again later.`,
+      retryAfterSeconds,
+    );
 }
 
 async function take(

@@ -39,4 +39,19 @@ describe.each(limiters)("%s rate limiter", (_name, make) => {
     const results = await Promise.all(Array.from({ length: 10 }, () => shared.take("bot:x", 6)));
     expect(results.filter((result) => result.allowed)).toHaveLength(6);
   });
+
+  it("counts in longer windows, peeks without counting, forgives one and forgets all", async () => {
+    const now = 3_600_000 * 5 + 60_000;
+    const limiter = make(() => now);
+    expect(await limiter.add("signup:a", 3_600_000)).toEqual({ count: 1, retryAfterSeconds: 3540 });
+    await limiter.add("signup:a", 3_600_000);
+    expect((await limiter.peek("signup:a", 3_600_000)).count).toBe(2);
+    expect((await limiter.peek("signup:a", 60_000)).count).toBe(0);
+    await limiter.forgive("signup:a", 3_600_000);
+    expect((await limiter.peek("signup:a", 3_600_000)).count).toBe(1);
+    await limiter.reset("signup:a", 3_600_000);
+    expect((await limiter.peek("signup:a", 3_600_000)).count).toBe(0);
+    await limiter.forgive("signup:a", 3_600_000);
+    expect((await limiter.peek("signup:a", 3_600_000)).count).toBe(0);
+  });
 });

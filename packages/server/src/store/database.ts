@@ -16,6 +16,7 @@ import { initialMigration } from "./migrations/0001-initial.js";
 import { adminAndRepliesMigration } from "./migrations/0002-admin-and-replies.js";
 import { avatarsAndCallDetailsMigration } from "./migrations/0003-avatars-and-call-details.js";
 import { oidcIdentitiesMigration } from "./migrations/0006-oidc-identities.js";
+import { signupAndInvitesMigration } from "./migrations/0004-signup-and-invites.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -95,6 +96,7 @@ const migrations: MigrationProvider = {
     "0002-admin-and-replies": adminAndRepliesMigration,
     "0003-avatars-and-call-details": avatarsAndCallDetailsMigration,
     "0006-oidc-identities": oidcIdentitiesMigration,
+    "0004-signup-and-invites": signupAndInvitesMigration,
   }),
 };
 

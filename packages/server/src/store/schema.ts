@@ -16,6 +16,8 @@ export interface Database {
   cost_requests: CostRequestsTable;
   oidc_identities: OidcIdentitiesTable;
   oidc_login_attempts: OidcLoginAttemptsTable;
+  settings: SettingsTable;
+  invites: InvitesTable;
 }
 
 export interface UsersTable {
@@ -27,6 +29,8 @@ export interface UsersTable {
   created_at: number;
   /** When an admin disabled the account: it can no longer sign in or use its API keys. */
   disabled_at: number | null;
+  /** Since when the account waits for an admin's approval (sign-up policy `approval`); else null. */
+  pending_at: number | null;
 }
 
 export interface SessionsTable {
@@ -196,4 +200,24 @@ export interface OidcLoginAttemptsTable {
   /** The page of the platform to open after signing in. */
   return_to: string;
   expires_at: number;
+}
+
+/** Platform settings an admin changes at run time, one row each, the value as JSON. */
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: number;
+}
+
+/** Sign-up invites: single use, expiring, optionally for one email. */
+export interface InvitesTable {
+  id: string;
+  /** SHA-256 of the token in the invite link; the token itself is shown once. */
+  token_hash: string;
+  /** Only this (normalized) email may use the invite; null: anyone with the link. */
+  email: string | null;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }

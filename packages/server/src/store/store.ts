@@ -8,10 +8,12 @@ import { createConversationsStore } from "./conversations-store.js";
 import { createCostRequestsStore } from "./cost-requests-store.js";
 import { createFilesStore } from "./files-store.js";
 import { createIdentitiesStore } from "./identities-store.js";
+import { createInvitesStore } from "./invites-store.js";
 import { createMessagesStore } from "./messages-store.js";
 import { createOidcAttemptsStore } from "./oidc-attempts-store.js";
 import type { Database } from "./schema.js";
 import { createSessionsStore } from "./sessions-store.js";
+import { createSettingsStore } from "./settings-store.js";
 import { createUsersStore } from "./users-store.js";
 
 /** Every query the platform makes, grouped by table; one implementation for both dialects. */
@@ -38,6 +40,8 @@ export function createStore(db: Kysely<Database>) {
     costRequests: createCostRequestsStore(db),
     identities: createIdentitiesStore(db),
     oidcAttempts: createOidcAttemptsStore(db),
+    settings: createSettingsStore(db),
+    invites: createInvitesStore(db),
   };
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from "kysely";
 import { containsText } from "./contains-text.js";
 import { isPostgres } from "./database.js";
 import { readPage, type Page, type PageRequest } from "./list-page.js";
@@ -14,7 +14,28 @@ export type UserIdentity = Pick<UserRow, "id" | "email" | "role">;
 export interface AccountChanges {
   role?: UserRow["role"] | undefined;
   disabled?: boolean | undefined;
+  /** Lets an account that waits for approval sign in. */
+  approved?: true | undefined;
 }
+
+/** Where an account stands: it may sign in, it waits for an admin's approval, or it is disabled. */
+export type AccountStatus = "active" | "pending" | "disabled";
+
+/** An account's {@link AccountStatus}; disabled wins over pending. */
+export function accountStatus(user: Pick<UserRow, "disabled_at" | "pending_at">): AccountStatus {
+  if (user.disabled_at !== null) return "disabled";
+  return user.pending_at === null ? "active" : "pending";
+}
+
+/**
+ * Decides, inside the sign-up's transaction, whether an account other than the first may be
+ * created: it throws to refuse (nothing is written), or says whether the account waits for
+ * approval. Redeeming an invite here makes the invite and the account one commit.
+ */
+export type AdmitAccount = (
+  transaction: Transaction<Database>,
+  user: Pick<UserRow, "email">,
+) => Promise<{ pending: boolean }>;
 
 /** The result of {@link UsersStore.updateAccount}. */
 export type AccountUpdate =
@@ -47,15 +68,20 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
     if (onPostgres) await sql`lock table users in share row exclusive mode`.execute(transaction);
   };
   return {
-    async insert(user: UserRow): Promise<void> {
+    async insert(user: Insertable<UsersTable>): Promise<void> {
       await db.insertInto("users").values(user).execute();
     },
     /**
      * Inserts a person's account as an admin when `admin` is set or when it is the first one.
      * "First" is decided inside the insert's transaction (on PostgreSQL under a table lock), so
-     * two accounts signing up at once cannot both become the first admin.
+     * two accounts signing up at once cannot both become the first admin. Every account but the
+     * first passes `admit` (the sign-up policy) when given; the first is admitted as an admin.
      */
-    insertPerson(user: Omit<UserRow, "role">, admin: boolean): Promise<UserRow> {
+    insertPerson(
+      user: Omit<UserRow, "role" | "pending_at">,
+      admin: boolean,
+      admit?: AdmitAccount,
+    ): Promise<UserRow> {
       return db.transaction().execute(async (transaction) => {
         await lockUsers(transaction);
         const { n } = await transaction
@@ -63,7 +89,13 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("id", "!=", SYSTEM_USER_ID)
           .executeTakeFirstOrThrow();
-        const row: UserRow = { ...user, role: admin || Number(n) === 0 ? "admin" : "user" };
+        const first = Number(n) === 0;
+        const { pending } = first || !admit ? { pending: false } : await admit(transaction, user);
+        const row: UserRow = {
+          ...user,
+          role: admin || first ? "admin" : "user",
+          pending_at: pending ? user.created_at : null,
+        };
         await transaction.insertInto("users").values(row).execute();
         return row;
       });
@@ -79,9 +111,19 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
     },
     /** People's accounts, newest first, optionally those whose email contains some text. */
-    listPeople(page: PageRequest & { emailContains?: string | undefined }): Promise<Page<UserRow>> {
+    listPeople(
+      page: PageRequest & {
+        emailContains?: string | undefined;
+        status?: AccountStatus | undefined;
+      },
+    ): Promise<Page<UserRow>> {
       let query = db.selectFrom("users").selectAll().where("id", "!=", SYSTEM_USER_ID);
       if (page.emailContains) query = query.where(containsText("email", page.emailContains));
+      if (page.status === "disabled") query = query.where("disabled_at", "is not", null);
+      else if (page.status)
+        query = query
+          .where("disabled_at", "is", null)
+          .where("pending_at", page.status === "pending" ? "is not" : "is", null);
       return readPage(query, { time: "created_at", id: "id" }, page, (row) => ({
         at: row.created_at,
         id: row.id,
@@ -107,6 +149,7 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
           ...user,
           role: changes.role ?? user.role,
           disabled_at: disabledSince(user.disabled_at, changes.disabled, now),
+          pending_at: changes.approved ? null : user.pending_at,
         };
         const losesAdmin =
           user.role === "admin" &&
@@ -118,13 +161,18 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
             .select((eb) => eb.fn.countAll<number>().as("n"))
             .where("role", "=", "admin")
             .where("disabled_at", "is", null)
+            .where("pending_at", "is", null)
             .where("id", "!=", id)
             .executeTakeFirstOrThrow();
           if (Number(n) === 0) return { refused: "last_admin" };
         }
         await transaction
           .updateTable("users")
-          .set({ role: updated.role, disabled_at: updated.disabled_at })
+          .set({
+            role: updated.role,
+            disabled_at: updated.disabled_at,
+            pending_at: updated.pending_at,
+          })
           .where("id", "=", id)
           .execute();
         if (updated.disabled_at !== null)

@@ -10,6 +10,7 @@ export function userRow(overrides: Partial<UserRow> = {}): UserRow {
     role: "admin",
     created_at: 1,
     disabled_at: null,
+    pending_at: null,
     ...overrides,
   };
 }

@@ -50,6 +50,8 @@ export async function startTestPlatform(
     // The tests' bots run on this machine; the platform's own default refuses them.
     PARLOR_ALLOW_LOOPBACK_BOTS: "true",
     LOG_LEVEL: "silent",
+    // Tests sign many accounts up from one address; the sign-up limit has its own tests.
+    PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
     ...options.env,
   });
   // The test database handle is only for setup; the platform opens its own connection.

@@ -49,6 +49,8 @@ export async function startE2ePlatform(env: Record<string, string> = {}): Promis
       PARLOR_WEB_DIR: WEB_DIST,
       PARLOR_ALLOW_LOOPBACK_BOTS: "true",
       LOG_LEVEL: "silent",
+      // The tests sign many accounts up from one address.
+      PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
       ...env,
     }),
   );

@@ -58,6 +58,7 @@ export function UsersTab() {
                   <span className="font-medium break-all">{user.email}</span>
                   {user.role === "admin" && <Badge tone="accent">Admin</Badge>}
                   {user.disabled_at !== null && <Badge tone="danger">Disabled</Badge>}
+                  {user.status === "pending" && <Badge>Waiting for approval</Badge>}
                   {user.id === me?.id && <Badge>You</Badge>}
                 </span>
                 <span className="text-xs text-muted">Joined {formatTime(user.created_at)}</span>

@@ -7,6 +7,7 @@ import type { Bot, User } from "./types.js";
 export interface AdminUser extends User {
   created_at: number;
   disabled_at: number | null;
+  status: "active" | "pending" | "disabled";
 }
 
 /** A bot with its owner's email, for the admin pages. */

@@ -21,9 +21,12 @@ export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000 });
 }
 
-/** Creates an account (it does not sign in). */
-export const signUp = (email: string, password: string) =>
-  apiFetch<{ user: User }>("/api/auth/signup", { method: "POST", json: { email, password } });
+/** Creates an account (it does not sign in); `invite` is the token of an invite link. */
+export const signUp = (email: string, password: string, invite?: string) =>
+  apiFetch<{ user: User & { status: "active" | "pending" | "disabled" } }>("/api/auth/signup", {
+    method: "POST",
+    json: { email, password, ...(invite ? { invite } : {}) },
+  });
 
 /** Opens a session: the platform sets its HTTP-only cookie. */
 export const logIn = (email: string, password: string) =>

@@ -9,6 +9,8 @@ const MESSAGES: Record<string, string> = {
   email_not_verified:
     "Your email address is not verified at the sign-in service, so Parlor cannot sign you in with it.",
   account_disabled: "This account is disabled.",
+  account_pending:
+    "Your account is waiting for an admin to approve it. Sign in again once they have.",
   signup_closed:
     "There is no account for this email address, and new accounts cannot be made here.",
 };

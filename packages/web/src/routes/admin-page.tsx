@@ -2,6 +2,7 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { useMe } from "../api/auth.js";
 import { BotsTab } from "../admin/bots-tab.js";
 import { DevelopmentSwitchesNotice } from "../admin/development-switches-notice.js";
+import { SignupTab } from "../admin/signup-tab.js";
 import { UsersTab } from "../admin/users-tab.js";
 import { Page } from "../ui/page.js";
 
@@ -19,7 +20,7 @@ export function AdminPage() {
     );
   }
   return (
-    <Page title="Admin" lead="Accounts and bots on this Parlor." width="wide">
+    <Page title="Admin" lead="Accounts, bots and sign-up on this Parlor." width="wide">
       <DevelopmentSwitchesNotice />
       <Tabs.Root defaultValue="users" className="flex flex-col gap-4">
         <Tabs.List aria-label="What to manage" className="flex gap-1 border-b border-line">
@@ -29,12 +30,18 @@ export function AdminPage() {
           <Tabs.Trigger value="bots" className={tab}>
             Bots
           </Tabs.Trigger>
+          <Tabs.Trigger value="signup" className={tab}>
+            Sign-up
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="users">
           <UsersTab />
         </Tabs.Content>
         <Tabs.Content value="bots">
           <BotsTab />
+        </Tabs.Content>
+        <Tabs.Content value="signup">
+          <SignupTab />
         </Tabs.Content>
       </Tabs.Root>
     </Page>

@@ -14,6 +14,7 @@ export function RadioGroup<Value extends string>({
   value,
   options,
   onChange,
+  disabled,
   children,
 }: {
   legend: string;
@@ -21,12 +22,14 @@ export function RadioGroup<Value extends string>({
   value: Value;
   options: RadioOption<Value>[];
   onChange: (value: Value) => void;
+  /** Shows the choice without letting anyone change it. */
+  disabled?: boolean;
   /** Extra content under the options (a field the choice reveals). */
   children?: ReactNode;
 }) {
   const id = useId();
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset disabled={disabled} className="flex flex-col gap-2 disabled:opacity-70">
       <legend className="mb-1.5 text-sm font-medium">{legend}</legend>
       {options.map((option) => (
         <label

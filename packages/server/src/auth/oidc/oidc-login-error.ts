@@ -14,6 +14,8 @@ export type SsoErrorCode =
   | "email_missing"
   | "email_not_verified"
   | "account_disabled"
+  /** The account exists but waits for an admin's approval (the `approval` sign-up policy). */
+  | "account_pending"
   /** No account has this email, and none may be created. */
   | "signup_closed"
   /** Anything else: an ID token that does not check out, a wrong nonce. */

@@ -5,7 +5,7 @@ import type { Store } from "../../store/store.js";
 import type { Accounts, Actor } from "../accounts.js";
 import { safeEqual } from "../../poe-api/safe-equal.js";
 import { randomToken, sha256 } from "../tokens.js";
-import { mayCreateAccountViaSso } from "./may-create-account-via-sso.js";
+import { admitEverySsoAccount, type SsoAdmission } from "./sso-admission.js";
 import { readSsoPerson } from "./oidc-claims.js";
 import { SsoError } from "./oidc-login-error.js";
 import { createOidcProviderClient, type OidcProviderClient } from "./oidc-provider-client.js";
@@ -28,7 +28,8 @@ export interface OidcLoginDeps {
   /** The platform's public base URL (PARLOR_PUBLIC_URL, else where it listens). */
   baseUrl: () => string;
   providerClient?: OidcProviderClient;
-  mayCreateAccount?: (person: { email: string }) => Promise<boolean>;
+  /** The sign-up policy for new accounts (see sso-admission.ts); all are let in without it. */
+  admission?: SsoAdmission;
 }
 
 /** Single sign-on with the configured OpenID Connect provider. */
@@ -97,7 +98,7 @@ export function createOidcLogin(deps: OidcLoginDeps) {
           clock,
           issuer: config.issuer,
           adminGroup: config.adminGroup,
-          mayCreateAccount: deps.mayCreateAccount ?? mayCreateAccountViaSso,
+          admission: deps.admission ?? admitEverySsoAccount,
         },
         person,
       );

@@ -3,13 +3,18 @@ import { createLogger } from "../../logger.js";
 import { startOidcTestProvider, type OidcTestProvider } from "../../testing/oidc-test-provider.js";
 import { TestBrowser } from "../../testing/test-browser.js";
 import { TEST_DIALECTS } from "../../testing/test-databases.js";
-import { startTestPlatform, type TestPlatform } from "../../testing/test-platform.js";
+import {
+  startTestPlatform,
+  type TestClient,
+  type TestPlatform,
+} from "../../testing/test-platform.js";
 
 const CALLBACK_PATH = "/api/auth/oidc/callback";
 
 describe.each(TEST_DIALECTS)("single sign-on with OpenID Connect (%s)", (dialect) => {
   let provider: OidcTestProvider;
   let platform: TestPlatform;
+  let owner: TestClient;
   const logs: string[] = [];
 
   beforeAll(async () => {
@@ -26,7 +31,7 @@ describe.each(TEST_DIALECTS)("single sign-on with OpenID Connect (%s)", (dialect
     });
     provider.registerClient(`${platform.url}${CALLBACK_PATH}`);
     // The platform's first account becomes admin; the accounts under test come after it.
-    await platform.signUp("owner@example.com");
+    owner = await platform.signUp("owner@example.com");
   });
   afterAll(async () => {
     await platform?.dispose();
@@ -223,6 +228,33 @@ describe.each(TEST_DIALECTS)("single sign-on with OpenID Connect (%s)", (dialect
     expect(await platform.platform.store.identities.find(provider.issuer, "judy-1")).toBe(
       undefined,
     );
+  });
+
+  it("creates new accounts as the sign-up policy says: waiting under approval, none when closed", async () => {
+    const setPolicy = (signup_policy: string) =>
+      owner.json("PATCH", "/api/admin/settings", { signup_policy });
+    try {
+      await setPolicy("approval");
+      provider.people.set("kim-1", { email: "kim@example.com", email_verified: true });
+      const waiting = await signIn("kim-1");
+      expect(waiting.landed.searchParams.get("sso_error")).toBe("account_pending");
+      expect(hasSession(waiting.browser)).toBe(false);
+      const kim = await platform.platform.store.users.findByEmail("kim@example.com");
+      expect(kim?.pending_at).not.toBeNull();
+      await owner.json("PATCH", `/api/admin/users/${kim!.id}`, { approved: true });
+      const approved = await signIn("kim-1");
+      expect((await me(approved.browser)).user?.email).toBe("kim@example.com");
+
+      await setPolicy("closed");
+      provider.people.set("leo-1", { email: "leo@example.com", email_verified: true });
+      const closed = await signIn("leo-1");
+      expect(closed.landed.searchParams.get("sso_error")).toBe("signup_closed");
+      expect(await platform.platform.store.users.findByEmail("leo@example.com")).toBe(undefined);
+      // People who already have an account still sign in.
+      expect((await me((await signIn("kim-1")).browser)).status).toBe(200);
+    } finally {
+      await setPolicy("open");
+    }
   });
 
   it("says so when the person cancels at the provider", async () => {

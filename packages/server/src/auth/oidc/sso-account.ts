@@ -3,6 +3,7 @@ import type { UserRow } from "../../store/users-store.js";
 import { randomId } from "../tokens.js";
 import type { SsoPerson } from "./oidc-claims.js";
 import { SsoError } from "./oidc-login-error.js";
+import type { SsoAdmission } from "./sso-admission.js";
 
 /** What finding the account of a single sign-on needs. */
 export interface SsoAccountDeps {
@@ -11,8 +12,8 @@ export interface SsoAccountDeps {
   issuer: string;
   /** Members of this group become admins when they sign in. */
   adminGroup: string | undefined;
-  /** The sign-up policy's say on creating an account for a new email. */
-  mayCreateAccount: (person: { email: string }) => Promise<boolean>;
+  /** The sign-up policy's say on creating an account for a new email (it may refuse). */
+  admission: SsoAdmission;
 }
 
 /** Which account signed in, and how it was found. */
@@ -39,8 +40,7 @@ export async function findSsoAccount(deps: SsoAccountDeps, person: SsoPerson): P
       throw new SsoError("account_disabled", "The account is disabled");
     found = { user: existing, outcome: linkedUser ? "known" : "linked" };
   } else {
-    if (!(await deps.mayCreateAccount({ email: person.email })))
-      throw new SsoError("signup_closed", "No account has this email and sign-up is closed");
+    const admit = await deps.admission();
     const user = await store.users.insertPerson(
       // No password: such an account signs in only by single sign-on.
       {
@@ -51,6 +51,7 @@ export async function findSsoAccount(deps: SsoAccountDeps, person: SsoPerson): P
         disabled_at: null,
       },
       isAdminByGroup,
+      admit,
     );
     found = { user, outcome: "created" };
   }
@@ -67,5 +68,8 @@ export async function findSsoAccount(deps: SsoAccountDeps, person: SsoPerson): P
     const update = await store.users.updateAccount(found.user.id, { role: "admin" }, clock());
     if ("updated" in update) found = { ...found, user: update.updated };
   }
+  // Linked all the same, so that once an admin approves, the next sign-in finds the account.
+  if (found.user.pending_at !== null)
+    throw new SsoError("account_pending", "An admin has not approved this account yet");
   return found;
 }

@@ -19,8 +19,20 @@ import type { PathsObject } from "./openapi-types.js";
 
 const credentials = object({
   email: { type: "string", format: "email" },
-  password: { type: "string", minLength: 8 },
+  password: { type: "string", minLength: 8, maxLength: 1024 },
 });
+
+const signup = object(
+  {
+    email: { type: "string", format: "email" },
+    password: { type: "string", minLength: 8, maxLength: 1024 },
+    invite: {
+      type: "string",
+      description: "The `invite` of an invite link; needed under the policy `invite`",
+    },
+  },
+  { optional: ["invite"], closed: true },
+);
 
 /** Sign-up, sessions and user API keys. */
 export const accountPaths: PathsObject = {
@@ -29,16 +41,21 @@ export const accountPaths: PathsObject = {
       operationId: "signUp",
       summary: "Create an account",
       description:
-        "Does not sign in: log in next. The platform's first account becomes an admin. Emails are stored trimmed and in lower case.",
+        'Does not sign in: log in next. The platform\'s first account becomes an admin under every policy. Later ones follow the sign-up policy (`GET /api/auth/signup-policy`): under `approval` the account is created with `status: "pending"` and cannot log in until an admin approves it; under `invite` it needs a valid invite (single use, expiring); under `closed` it is refused. A valid invite also skips the wait under `approval`. Emails are stored trimmed and in lower case.',
       tags: ["accounts"],
       security: PUBLIC,
-      requestBody: jsonBody(credentials),
+      requestBody: jsonBody(signup),
       responses: {
         "201": jsonResponse("Created", object({ user: ref("User") })),
-        ...badRequest("the email is not valid or the password is under 8 characters"),
-        ...csrfError,
+        ...badRequest("the email is not valid or the password is not 8 to 1,024 characters"),
+        "403": errorResponse(
+          "`signup_closed`: the policy is `closed`; `invite_required`: the policy is `invite` and no invite was sent; `invite_invalid`: the invite is unknown, revoked, used, expired or for another email; `csrf`: a cross-site browser request",
+        ),
         "409": errorResponse("`conflict`: an account with this email exists"),
         ...tooLarge,
+        "429": retryLater(
+          "`rate_limited`: over `PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR` sign-up attempts from this client address",
+        ),
       },
     },
   },
@@ -58,14 +75,14 @@ export const accountPaths: PathsObject = {
             "Set-Cookie": { description: "The session cookie", schema: { type: "string" } },
           },
         },
-        ...badRequest("email or password is missing"),
+        ...badRequest("email or password is missing, or the password is over 1,024 characters"),
         "401": errorResponse("`unauthenticated`: wrong email or password"),
         "403": errorResponse(
-          "`account_disabled`: the password is right but an admin disabled the account; `csrf`: a cross-site browser request",
+          "`account_disabled`: the password is right but an admin disabled the account; `account_pending`: the password is right but an admin has not approved the account yet; `csrf`: a cross-site browser request",
         ),
         ...tooLarge,
         "429": retryLater(
-          "`rate_limited`: over `PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE` attempts for this email, right or wrong",
+          "`rate_limited`: over `PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE` failed logins to this account from this client address, or three times it from this address to any account. Failures of one account from everywhere are never refused: past five times the limit in 15 minutes each answer waits, doubling from 0.25 s up to 8 s",
         ),
       },
     },

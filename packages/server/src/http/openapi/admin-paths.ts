@@ -15,7 +15,7 @@ import {
 import type { PathsObject, ResponseObject } from "./openapi-types.js";
 
 /** What everyone but an admin gets, signed in or not: the 404 of a route that does not exist. */
-const notForYou: Record<string, ResponseObject> = {
+export const notForYou: Record<string, ResponseObject> = {
   "401": errorResponse("`unauthenticated`: an unknown or revoked API key"),
   "404": errorResponse(
     "`not_found`: you are not an admin (answered exactly as an unknown route), or no such object",
@@ -31,7 +31,16 @@ export const adminPaths: PathsObject = {
       description: "Newest first. Admins only.",
       tags: ["admin"],
       security: COOKIE_OR_API_KEY,
-      parameters: listParams(50, "email"),
+      parameters: [
+        ...listParams(50, "email"),
+        {
+          name: "status",
+          in: "query",
+          description:
+            "Only accounts that can sign in, that wait for approval, or that are disabled",
+          schema: { type: "string", enum: ["active", "pending", "disabled"] },
+        },
+      ],
       responses: {
         "200": jsonResponse("A page of accounts", pageOf("users", ref("AdminUser"))),
         ...badRequest("`limit` is not 1–100, or `cursor` is not one this list gave out"),
@@ -42,7 +51,7 @@ export const adminPaths: PathsObject = {
   "/api/admin/users/{id}": {
     patch: {
       operationId: "adminUpdateUser",
-      summary: "Disable or enable an account, or change its role",
+      summary: "Disable or enable an account, change its role, or approve it",
       description:
         "Disabling ends the account's sessions at once, refuses its logins (403 `account_disabled`) and its API keys (401). You cannot disable or demote yourself, and the last admin who can sign in stays one. Admins only.",
       tags: ["admin"],
@@ -53,8 +62,13 @@ export const adminPaths: PathsObject = {
           {
             disabled: { type: "boolean" },
             role: { type: "string", enum: ["admin", "user"] },
+            approved: {
+              type: "boolean",
+              const: true,
+              description: "Lets an account that waits for approval sign in",
+            },
           },
-          { optional: ["disabled", "role"], closed: true },
+          { optional: ["disabled", "role", "approved"], closed: true },
         ),
       ),
       responses: {

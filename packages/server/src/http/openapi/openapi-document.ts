@@ -15,6 +15,7 @@ import { poePaths } from "./poe-paths.js";
 import { protocolSchemas } from "./protocol-schemas.js";
 import { safetyPaths } from "./safety-paths.js";
 import { ssoPaths } from "./sso-paths.js";
+import { signupPaths } from "./signup-paths.js";
 
 /**
  * The platform's HTTP API as OpenAPI 3.1, served at `GET /api/openapi.json`. Written by hand
@@ -56,6 +57,7 @@ export const openApiDocument: OpenApiDocument = {
     ...openaiPaths,
     ...adminPaths,
     ...adminStatusPaths,
+    ...signupPaths,
   },
   components: {
     schemas: { ...platformSchemas, ...creatorSchemas, ...protocolSchemas, ...openaiSchemas },

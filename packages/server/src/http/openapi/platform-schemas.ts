@@ -1,6 +1,12 @@
 import { nullable, object, ref, timestamp } from "./openapi-helpers.js";
 import type { SchemaObject } from "./openapi-types.js";
 
+const ACCOUNT_STATUS: SchemaObject = {
+  type: "string",
+  enum: ["active", "pending", "disabled"],
+  description: "`pending`: waits for an admin's approval (sign-up policy `approval`)",
+};
+
 /** The platform API's own objects, as the routes serialise them. */
 export const platformSchemas: Record<string, SchemaObject> = {
   Error: object(
@@ -22,6 +28,7 @@ export const platformSchemas: Record<string, SchemaObject> = {
     email: { type: "string" },
     role: { type: "string", enum: ["admin", "user"] },
     created_at: timestamp(),
+    status: ACCOUNT_STATUS,
   }),
   AdminUser: object(
     {
@@ -30,6 +37,7 @@ export const platformSchemas: Record<string, SchemaObject> = {
       role: { type: "string", enum: ["admin", "user"] },
       created_at: timestamp(),
       disabled_at: nullable("integer", "When an admin disabled the account; null while enabled"),
+      status: ACCOUNT_STATUS,
     },
     { description: "An account as admins see it" },
   ),

@@ -5,18 +5,23 @@ import { authorize } from "../../auth/authorize.js";
 import { publicBot } from "../../bots/bots-service.js";
 import type { BotRegistry } from "../../bots/bot-registry.js";
 import type { BotWithOwner } from "../../store/bots-store.js";
-import type { UserRow } from "../../store/users-store.js";
+import { accountStatus, type UserRow } from "../../store/users-store.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
-import { readListQuery } from "../list-query.js";
+import { readListQuery, readQueryAs } from "../list-query.js";
 import { noSuchRoute } from "../no-such-route.js";
 import { nextCursor } from "../page-cursor.js";
 import { readJsonAs } from "../read-json.js";
 import { handleAdminStatus } from "./admin-status-route.js";
+import { adminSettingsRoutes } from "./admin-settings-routes.js";
 
 const userChangesSchema = z.strictObject({
   disabled: z.boolean().optional(),
   role: z.enum(["admin", "user"]).optional(),
+  approved: z.literal(true).optional(),
+});
+const statusQuerySchema = z.object({
+  status: z.enum(["active", "pending", "disabled"]).optional(),
 });
 const botChangesSchema = z.strictObject({ hidden: z.boolean() });
 
@@ -28,6 +33,7 @@ function adminUser(user: UserRow) {
     role: user.role,
     created_at: user.created_at,
     disabled_at: user.disabled_at,
+    status: accountStatus(user),
   };
 }
 
@@ -46,15 +52,18 @@ const adminsOnly = createMiddleware<AppEnv>(async (context, next) => {
   await next();
 });
 
-/** The admin API: accounts (disable, role) and every bot (hide). */
+/** The admin API: accounts (disable, role, approve), every bot (hide), sign-up and invites. */
 export const adminRoutes = new Hono<AppEnv>()
   .use(adminsOnly)
   .get("/status", handleAdminStatus)
+  .route("/", adminSettingsRoutes)
   .get("/users", async (context) => {
     const { search, ...page } = readListQuery(context, 50);
+    const { status } = readQueryAs(context, statusQuerySchema);
     const listed = await context.var.platform.admin.listUsers(requireActor(context), {
       ...page,
       emailContains: search,
+      status,
     });
     return context.json({ users: listed.rows.map(adminUser), next_cursor: nextCursor(listed) });
   })
