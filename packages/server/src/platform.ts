@@ -1,6 +1,9 @@
 import type { Logger } from "pino";
 import { createAdminService } from "./admin/admin-service.js";
+import { createAccountProfiles } from "./auth/account-profile.js";
 import { createAccounts } from "./auth/accounts.js";
+import { createPasswordChanges } from "./auth/change-password.js";
+import { createAccountDeletion } from "./auth/delete-account.js";
 import { createSecretBox } from "./auth/secret-box.js";
 import { createBotAvatars } from "./bots/bot-avatars.js";
 import { createBotRegistry } from "./bots/bot-registry.js";
@@ -73,6 +76,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const admin = createAdminService({ store, clock });
   const log = overrides.generationLog ?? createMemoryGenerationLog();
   const metrics = createMetrics();
+  const passwords = createPasswordChanges(store);
+  const profiles = createAccountProfiles({ store, avatars, clock });
+  const accountDeletion = createAccountDeletion({ store, dataDir: config.dataDir, log, logger });
   const cspReports = createCspReports({ logger, metrics, clock });
   metrics.gauge("parlor_active_generations", () => log.running().length);
   const callLog = createCallLog(store, {
@@ -153,6 +159,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     bots,
     avatars,
     accounts,
+    passwords,
+    profiles,
+    accountDeletion,
     admin,
     log,
     liveQueries,

@@ -24,6 +24,15 @@ export interface Actor {
 /** An account as shown to its owner. */
 export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at">;
 
+/** Where a login came from, as its session remembers it. */
+export interface SessionClient {
+  userAgent?: string | undefined;
+  address?: string | undefined;
+}
+
+/** User-Agent headers are kept to this length: enough to tell browsers apart. */
+const MAX_USER_AGENT_LENGTH = 512;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function toActor(user: UserIdentity): Actor {
@@ -59,8 +68,15 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
       return { id: user.id, email: user.email, role: user.role, created_at: user.created_at };
     },
 
-    /** Checks a password and opens a new session; returns the cookie token (shown once). */
-    async logIn(email: string, password: string): Promise<{ token: string; actor: Actor }> {
+    /**
+     * Checks a password and opens a new session; returns the cookie token (shown once). The
+     * browser and address it came from are kept, for its owner's list of sessions.
+     */
+    async logIn(
+      email: string,
+      password: string,
+      client: SessionClient = {},
+    ): Promise<{ token: string; actor: Actor }> {
       const user = await store.users.findByEmail(email.trim());
       // Hash anyway when the user is unknown, so timing does not reveal which emails exist.
       const valid = await verifyPassword(
@@ -78,6 +94,8 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
         user_id: user.id,
         created_at: now,
         expires_at: now + SESSION_LIFETIME_MS,
+        user_agent: client.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
+        client_address: client.address ?? null,
       });
       return { token, actor: toActor(user) };
     },

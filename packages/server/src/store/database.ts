@@ -15,6 +15,7 @@ import pg from "pg";
 import { initialMigration } from "./migrations/0001-initial.js";
 import { adminAndRepliesMigration } from "./migrations/0002-admin-and-replies.js";
 import { avatarsAndCallDetailsMigration } from "./migrations/0003-avatars-and-call-details.js";
+import { accountProfileMigration } from "./migrations/0005-account-profile.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -93,6 +94,7 @@ const migrations: MigrationProvider = {
     "0001-initial": initialMigration,
     "0002-admin-and-replies": adminAndRepliesMigration,
     "0003-avatars-and-call-details": avatarsAndCallDetailsMigration,
+    "0005-account-profile": accountProfileMigration,
   }),
 };
 

@@ -7,6 +7,10 @@ import type { Database, UsersTable } from "./schema.js";
 /** A stored account. */
 export type UserRow = Selectable<UsersTable>;
 
+/** A new account: profile fields the person sets later may be left out. */
+export type NewUser = Omit<UserRow, "display_name" | "avatar_version"> &
+  Partial<Pick<UserRow, "display_name" | "avatar_version">>;
+
 /** Who an account is, as each request needs it (a session or API key brings it along). */
 export type UserIdentity = Pick<UserRow, "id" | "email" | "role">;
 
@@ -47,7 +51,7 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
     if (onPostgres) await sql`lock table users in share row exclusive mode`.execute(transaction);
   };
   return {
-    async insert(user: UserRow): Promise<void> {
+    async insert(user: NewUser): Promise<void> {
       await db.insertInto("users").values(user).execute();
     },
     /**
@@ -55,7 +59,7 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
      * "First" is decided inside the insert's transaction (on PostgreSQL under a table lock), so
      * two accounts signing up at once cannot both become the first admin.
      */
-    insertPerson(user: Omit<UserRow, "role">, admin: boolean): Promise<UserRow> {
+    insertPerson(user: Omit<NewUser, "role">, admin: boolean): Promise<UserRow> {
       return db.transaction().execute(async (transaction) => {
         await lockUsers(transaction);
         const { n } = await transaction
@@ -63,7 +67,12 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("id", "!=", SYSTEM_USER_ID)
           .executeTakeFirstOrThrow();
-        const row: UserRow = { ...user, role: admin || Number(n) === 0 ? "admin" : "user" };
+        const row: UserRow = {
+          display_name: null,
+          avatar_version: null,
+          ...user,
+          role: admin || Number(n) === 0 ? "admin" : "user",
+        };
         await transaction.insertInto("users").values(row).execute();
         return row;
       });
@@ -77,6 +86,19 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
     },
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    /** Changes what a person shows of themselves; false when there is no such person. */
+    async updateProfile(
+      id: string,
+      changes: Pick<UserRow, "display_name">,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable("users")
+        .set({ display_name: changes.display_name })
+        .where("id", "=", id)
+        .where("id", "!=", SYSTEM_USER_ID)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
     /** People's accounts, newest first, optionally those whose email contains some text. */
     listPeople(page: PageRequest & { emailContains?: string | undefined }): Promise<Page<UserRow>> {

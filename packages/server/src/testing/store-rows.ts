@@ -10,6 +10,8 @@ export function userRow(overrides: Partial<UserRow> = {}): UserRow {
     role: "admin",
     created_at: 1,
     disabled_at: null,
+    display_name: null,
+    avatar_version: null,
     ...overrides,
   };
 }

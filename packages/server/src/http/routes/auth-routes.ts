@@ -5,6 +5,7 @@ import type { AppEnv } from "../app-env.js";
 import { requireActor, sessionCookieName } from "../authenticate.js";
 import { chargeLoginAttempt } from "../rate-limit.js";
 import { readJson, stringField } from "../read-json.js";
+import { sessionClientOf } from "../session-client.js";
 
 /** Sign-up, login (a new session cookie each time), logout, and who am I. */
 export const authRoutes = new Hono<AppEnv>()
@@ -24,7 +25,7 @@ export const authRoutes = new Hono<AppEnv>()
     await chargeLoginAttempt(context.var.platform, email);
     const previous = getCookie(context, sessionCookieName(config.secureCookies));
     if (previous) await accounts.logOut(previous);
-    const { token, actor } = await accounts.logIn(email, password);
+    const { token, actor } = await accounts.logIn(email, password, sessionClientOf(context));
     setCookie(context, sessionCookieName(config.secureCookies), token, {
       httpOnly: true,
       sameSite: "Lax",
@@ -32,7 +33,7 @@ export const authRoutes = new Hono<AppEnv>()
       path: "/",
       maxAge: SESSION_LIFETIME_MS / 1000,
     });
-    return context.json({ user: { id: actor.userId, email: actor.email, role: actor.role } });
+    return context.json({ user: await context.var.platform.profiles.me(actor.userId) });
   })
   .post("/logout", async (context) => {
     const { accounts, config } = context.var.platform;
@@ -42,7 +43,7 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(context, name, { path: "/", secure: config.secureCookies });
     return context.json({ ok: true });
   })
-  .get("/me", (context) => {
+  .get("/me", async (context) => {
     const actor = requireActor(context);
-    return context.json({ user: { id: actor.userId, email: actor.email, role: actor.role } });
+    return context.json({ user: await context.var.platform.profiles.me(actor.userId) });
   });
