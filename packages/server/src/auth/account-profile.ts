@@ -29,9 +29,7 @@ export function parseDisplayName(input: string | null): string | null {
     throw new InvalidRequestError("display_name: control characters are not allowed");
   const name = input.trim();
   if ([...name].length > MAX_DISPLAY_NAME_LENGTH)
-    throw new InvalidRequestError(
-      `display_name: at most ${MAX_DISPLAY_NAME_LENGTH} characters`,
-    );
+    throw new InvalidRequestError(`display_name: at most ${MAX_DISPLAY_NAME_LENGTH} characters`);
   return name === "" ? null : name;
 }
 

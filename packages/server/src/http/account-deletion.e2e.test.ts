@@ -198,7 +198,7 @@ describe.each(TEST_DIALECTS)("deleting an account on %s", (dialect) => {
 
     const own = await admin.request("DELETE", `/api/admin/users/${adminId}`);
     expect(own.status).toBe(400);
-    expect((await own.json()) as unknown).toEqual({
+    expect((await own.json())).toEqual({
       error: {
         code: "invalid_request",
         message: "You cannot delete your own account here: delete it from your account page",

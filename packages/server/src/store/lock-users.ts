@@ -7,5 +7,6 @@ import type { Database } from "./schema.js";
  * PostgreSQL; SQLite runs one write transaction at a time already.
  */
 export async function lockUsers(transaction: Transaction<Database>): Promise<void> {
-  if (isPostgres(transaction)) await sql`lock table users in share row exclusive mode`.execute(transaction);
+  if (isPostgres(transaction))
+    await sql`lock table users in share row exclusive mode`.execute(transaction);
 }

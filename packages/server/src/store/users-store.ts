@@ -88,10 +88,7 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
     },
     /** Changes what a person shows of themselves; false when there is no such person. */
-    async updateProfile(
-      id: string,
-      changes: Pick<UserRow, "display_name">,
-    ): Promise<boolean> {
+    async updateProfile(id: string, changes: Pick<UserRow, "display_name">): Promise<boolean> {
       const result = await db
         .updateTable("users")
         .set({ display_name: changes.display_name })

@@ -1,3 +1,4 @@
+import { accountManagementPaths } from "./account-management-paths.js";
 import { accountPaths } from "./account-paths.js";
 import { adminPaths } from "./admin-paths.js";
 import { botCreatorPaths } from "./bot-creator-paths.js";
@@ -29,7 +30,7 @@ export const openApiDocument: OpenApiDocument = {
     license: { name: "MIT" },
   },
   tags: [
-    { name: "accounts", description: "Sign-up and sessions" },
+    { name: "accounts", description: "Sign-up, sessions, and managing one's own account" },
     { name: "api keys", description: "User API keys (`pk_…`)" },
     { name: "bots", description: "Registering and managing bots" },
     { name: "conversations", description: "Conversations and sending messages" },
@@ -44,6 +45,7 @@ export const openApiDocument: OpenApiDocument = {
   paths: {
     ...operationsPaths,
     ...accountPaths,
+    ...accountManagementPaths,
     ...botPaths,
     ...botCreatorPaths,
     ...chatPaths,

@@ -38,6 +38,8 @@ export const platformSchemas: Record<string, SchemaObject> = {
       id: { type: "string" },
       email: { type: "string" },
       role: { type: "string", enum: ["admin", "user"] },
+      display_name: nullable("string", "The name they chose; null: show the email"),
+      avatar_url: nullable("string", "`/api/users/<id>/avatar?v=…`, or null without an avatar"),
     },
     { description: "The signed-in user, as login and /me show it" },
   ),
