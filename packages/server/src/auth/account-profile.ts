@@ -3,6 +3,7 @@ import { InvalidRequestError, NotFoundError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { UserAvatarRow } from "../store/user-avatars-store.js";
 import type { UserRow } from "../store/users-store.js";
+import { hasPassword } from "./password-rules.js";
 
 /** The longest display name, in characters (code points). */
 export const MAX_DISPLAY_NAME_LENGTH = 64;
@@ -20,6 +21,8 @@ export interface SessionUser {
   role: UserRow["role"];
   display_name: string | null;
   avatar_url: string | null;
+  /** False for accounts that sign in another way (single sign-on): they confirm by email. */
+  has_password: boolean;
 }
 
 /** A display name as stored: trimmed, null when empty; 400 `display_name: …` saying why not. */
@@ -47,6 +50,7 @@ export function sessionUser(user: UserRow): SessionUser {
     role: user.role,
     display_name: user.display_name,
     avatar_url: userAvatarUrl(user),
+    has_password: hasPassword(user.password_hash),
   };
 }
 

@@ -198,7 +198,7 @@ describe.each(TEST_DIALECTS)("deleting an account on %s", (dialect) => {
 
     const own = await admin.request("DELETE", `/api/admin/users/${adminId}`);
     expect(own.status).toBe(400);
-    expect((await own.json())).toEqual({
+    expect(await own.json()).toEqual({
       error: {
         code: "invalid_request",
         message: "You cannot delete your own account here: delete it from your account page",
@@ -245,6 +245,8 @@ describe.each(TEST_DIALECTS)("deleting an account on %s", (dialect) => {
       .set({ password_hash: "" })
       .where("email", "=", "sso@example.com")
       .execute();
+    const { user } = await sso.json<{ user: { has_password: boolean } }>("GET", "/api/auth/me");
+    expect(user.has_password).toBe(false);
     const withPassword = await sso.request("DELETE", "/api/account", { password: PASSWORD });
     expect(withPassword.status).toBe(400);
     expect(((await withPassword.json()) as { error: { message: string } }).error.message).toBe(

@@ -50,6 +50,7 @@ describe.each(TEST_DIALECTS)("display name and avatar on %s", (dialect) => {
       email: "alice@example.com",
       display_name: null,
       avatar_url: null,
+      has_password: true,
     });
     const renamed = await rename(alice, JSON.stringify({ display_name: "  Alice Liddell  " }));
     expect(renamed.status).toBe(200);
