@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { createAdminService } from "./admin/admin-service.js";
+import { createAccountProfiles } from "./auth/account-profile.js";
 import { createAccounts } from "./auth/accounts.js";
 import { createOidcLogin } from "./auth/oidc/oidc-login.js";
 import { ssoAdmission } from "./auth/oidc/sso-admission.js";
@@ -8,6 +9,8 @@ import { createLoginThrottle } from "./auth/login-throttle.js";
 import { createSignupPolicy } from "./auth/signup-policy.js";
 import { createSignups } from "./auth/signups.js";
 import { createClientAddressFinder } from "./http/client-address.js";
+import { createPasswordChanges } from "./auth/change-password.js";
+import { createAccountDeletion } from "./auth/delete-account.js";
 import { createSecretBox } from "./auth/secret-box.js";
 import { createBotAvatars } from "./bots/bot-avatars.js";
 import { createBotRegistry } from "./bots/bot-registry.js";
@@ -86,6 +89,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const signups = createSignups({ accounts, policy: signupPolicy, invites });
   const log = overrides.generationLog ?? createMemoryGenerationLog();
   const metrics = createMetrics();
+  const passwords = createPasswordChanges(store);
+  const profiles = createAccountProfiles({ store, avatars, clock });
+  const accountDeletion = createAccountDeletion({ store, dataDir: config.dataDir, log, logger });
   const cspReports = createCspReports({ logger, metrics, clock });
   metrics.gauge("parlor_active_generations", () => log.running().length);
   const callLog = createCallLog(store, {
@@ -193,6 +199,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     accounts,
     /** Single sign-on with OpenID Connect; undefined when not configured. */
     oidc,
+    passwords,
+    profiles,
+    accountDeletion,
     admin,
     signupPolicy,
     invites,

@@ -66,6 +66,26 @@ describe("the admin page in the browser", () => {
     await memberContext.close();
   });
 
+  it("deletes a user behind a confirmation", async () => {
+    const doomed = await platform.createUser("doomed@example.com");
+    const context = await platform.contextFor(browser, admin);
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.getByLabel("Search users").fill("doomed");
+    expect(await page.getByRole("button", { name: "Delete admin@example.com" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Delete doomed@example.com" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete doomed@example.com?" });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Delete doomed@example.com" }).click();
+    await dialog.getByRole("button", { name: "Delete user" }).click();
+    await page.getByText("No user matches").waitFor();
+    const me = await fetch(`${platform.url}/api/auth/me`, {
+      headers: { cookie: `parlor_session=${doomed.session}` },
+    });
+    expect(me.status).toBe(401);
+    await context.close();
+  });
+
   it("makes a user an admin and takes it back", async () => {
     const context = await platform.contextFor(browser, admin);
     const page = await context.newPage();

@@ -33,6 +33,15 @@ export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at"> &
   status: AccountStatus;
 };
 
+/** Where a login came from, as its session remembers it. */
+export interface SessionClient {
+  userAgent?: string | undefined;
+  address?: string | undefined;
+}
+
+/** User-Agent headers are kept to this length: enough to tell browsers apart. */
+const MAX_USER_AGENT_LENGTH = 512;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function toActor(user: UserIdentity): Actor {
@@ -42,7 +51,11 @@ function toActor(user: UserIdentity): Actor {
 /** Accounts, sessions and API keys. */
 export function createAccounts(store: Store, clock: () => number = Date.now) {
   /** Opens a new session for an account already proven to be the caller's (password or SSO). */
-  const openSession = async (user: UserIdentity): Promise<{ token: string; actor: Actor }> => {
+  /** A new session for `user`; the browser and address it came from are kept for its owner. */
+  const openSession = async (
+    user: UserIdentity,
+    client: SessionClient = {},
+  ): Promise<{ token: string; actor: Actor }> => {
     const token = randomToken();
     const now = clock();
     await store.sessions.insert({
@@ -50,6 +63,8 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
       user_id: user.id,
       created_at: now,
       expires_at: now + SESSION_LIFETIME_MS,
+      user_agent: client.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
+      client_address: client.address ?? null,
     });
     return { token, actor: toActor(user) };
   };
@@ -84,8 +99,15 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
       return { id, email: user.email, role, created_at, status: accountStatus(user) };
     },
 
-    /** Checks a password and opens a new session; returns the cookie token (shown once). */
-    async logIn(email: string, password: string): Promise<{ token: string; actor: Actor }> {
+    /**
+     * Checks a password and opens a new session; returns the cookie token (shown once). The
+     * browser and address it came from are kept, for its owner's list of sessions.
+     */
+    async logIn(
+      email: string,
+      password: string,
+      client: SessionClient = {},
+    ): Promise<{ token: string; actor: Actor }> {
       assertPasswordNotTooLong(password);
       const user = await store.users.findByEmail(email.trim());
       // Hash anyway when the user is unknown, so timing does not reveal which emails exist.
@@ -98,7 +120,7 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
         throw new ForbiddenError("This account is disabled", "account_disabled");
       if (user.pending_at !== null)
         throw new ForbiddenError("An admin has not approved this account yet", "account_pending");
-      return openSession(user);
+      return openSession(user, client);
     },
 
     openSession,

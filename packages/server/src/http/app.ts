@@ -10,6 +10,7 @@ import { limitBody } from "./body-limit.js";
 import { noSuchRoute } from "./no-such-route.js";
 import { openApiDocument } from "./openapi/openapi-document.js";
 import { errorResponse } from "./error-response.js";
+import { accountRoutes } from "./routes/account-routes.js";
 import { adminRoutes } from "./routes/admin-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { botRoutes } from "./routes/bot-routes.js";
@@ -21,6 +22,7 @@ import { keyRoutes } from "./routes/key-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
 import { oidcRoutes } from "./routes/oidc-routes.js";
 import { uploadRoutes } from "./routes/upload-routes.js";
+import { userRoutes } from "./routes/user-routes.js";
 import { openaiRoutes } from "./routes/openai-routes.js";
 import { poeRoutes } from "./routes/poe-routes.js";
 import { webAppRoutes } from "./web-app.js";
@@ -35,8 +37,8 @@ function isUpload(path: string): boolean {
 /** Where browsers post CSP violations; reports are small. */
 const CSP_REPORT_PATH = "/api/csp-report";
 
-/** `POST /api/bots/<handle>/avatar`: an image of at most 2 MB. */
-const AVATAR_PATH = /^\/api\/bots\/[^/]+\/avatar$/;
+/** `POST /api/bots/<handle>/avatar` and `/api/account/avatar`: an image of at most 2 MB. */
+const AVATAR_PATH = /^\/api\/(bots\/[^/]+|account)\/avatar$/;
 
 /** The platform's HTTP API as a Hono app; `app.request()` tests it without sockets. */
 export function createApp(platform: Platform) {
@@ -90,6 +92,8 @@ export function createApp(platform: Platform) {
   api.use(authenticate);
   api.route("/auth", authRoutes);
   api.route("/auth", oidcRoutes);
+  api.route("/account", accountRoutes);
+  api.route("/users", userRoutes);
   api.route("/keys", keyRoutes);
   api.route("/bots", botRoutes);
   api.route("/conversations", conversationRoutes);

@@ -86,6 +86,10 @@ export function createBotsStore(db: Kysely<Database>) {
       await db.deleteFrom("bots").where("id", "=", id).execute();
       cache.clear();
     },
+    /** Drops what is kept in memory: bots were deleted elsewhere (with their owner's account). */
+    forgetCached(): void {
+      cache.clear();
+    },
   };
 }
 

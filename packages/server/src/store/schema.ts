@@ -18,6 +18,7 @@ export interface Database {
   oidc_login_attempts: OidcLoginAttemptsTable;
   settings: SettingsTable;
   invites: InvitesTable;
+  user_avatars: UserAvatarsTable;
 }
 
 export interface UsersTable {
@@ -31,6 +32,10 @@ export interface UsersTable {
   disabled_at: number | null;
   /** Since when the account waits for an admin's approval (sign-up policy `approval`); else null. */
   pending_at: number | null;
+  /** The name the person chose to be shown by; null: their email is shown. */
+  display_name: string | null;
+  /** Changes with every stored avatar (its URL carries it); null: none. */
+  avatar_version: number | null;
 }
 
 export interface SessionsTable {
@@ -39,6 +44,13 @@ export interface SessionsTable {
   user_id: string;
   created_at: number;
   expires_at: number;
+  /** The id its owner sees and ends it by; not secret, unlike `id`. */
+  public_id: string;
+  /** When a request last used it (to the minute); null before its first request. */
+  last_seen_at: number | null;
+  /** The User-Agent and client address of the login that opened it. */
+  user_agent: string | null;
+  client_address: string | null;
 }
 
 export interface ApiKeysTable {
@@ -85,6 +97,15 @@ export interface BotsTable {
 
 export interface BotAvatarsTable {
   bot_id: string;
+  /** Detected from the bytes, never taken from the uploader. */
+  content_type: string;
+  bytes: Buffer;
+  updated_at: number;
+}
+
+/** A person's avatar, as `bot_avatars` is a bot's. */
+export interface UserAvatarsTable {
+  user_id: string;
   /** Detected from the bytes, never taken from the uploader. */
   content_type: string;
   bytes: Buffer;

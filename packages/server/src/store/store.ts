@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { deleteAccountRows, type AccountDeletion } from "./account-deletion.js";
 import { createApiKeysStore } from "./api-keys-store.js";
 import { createBotAvatarsStore } from "./bot-avatars-store.js";
 import { createBotCallDetailsStore } from "./bot-call-details-store.js";
@@ -6,6 +7,7 @@ import { createBotCallsStore } from "./bot-calls-store.js";
 import { createBotsStore } from "./bots-store.js";
 import { createConversationsStore } from "./conversations-store.js";
 import { createCostRequestsStore } from "./cost-requests-store.js";
+import { createCredentialsStore } from "./credentials-store.js";
 import { createFilesStore } from "./files-store.js";
 import { createIdentitiesStore } from "./identities-store.js";
 import { createInvitesStore } from "./invites-store.js";
@@ -14,6 +16,7 @@ import { createOidcAttemptsStore } from "./oidc-attempts-store.js";
 import type { Database } from "./schema.js";
 import { createSessionsStore } from "./sessions-store.js";
 import { createSettingsStore } from "./settings-store.js";
+import { createUserAvatarsStore } from "./user-avatars-store.js";
 import { createUsersStore } from "./users-store.js";
 
 /** Every query the platform makes, grouped by table; one implementation for both dialects. */
@@ -25,12 +28,13 @@ export function createStore(db: Kysely<Database>) {
     sessions.forgetCached();
     apiKeys.forgetCached();
   });
+  const bots = createBotsStore(db);
   return {
     db,
     users,
     sessions,
     apiKeys,
-    bots: createBotsStore(db),
+    bots,
     conversations: createConversationsStore(db),
     messages: createMessagesStore(db),
     botCalls: createBotCallsStore(db),
@@ -42,6 +46,16 @@ export function createStore(db: Kysely<Database>) {
     oidcAttempts: createOidcAttemptsStore(db),
     settings: createSettingsStore(db),
     invites: createInvitesStore(db),
+    userAvatars: createUserAvatarsStore(db),
+    credentials: createCredentialsStore(db, () => sessions.forgetCached()),
+    /** Deletes an account and all of it (see `deleteAccountRows`); nothing of it stays cached. */
+    async deleteAccount(userId: string): Promise<AccountDeletion> {
+      const result = await deleteAccountRows(db, userId);
+      sessions.forgetCached();
+      apiKeys.forgetCached();
+      bots.forgetCached();
+      return result;
+    },
   };
 }
 

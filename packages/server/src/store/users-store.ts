@@ -7,6 +7,10 @@ import type { Database, UsersTable } from "./schema.js";
 /** A stored account. */
 export type UserRow = Selectable<UsersTable>;
 
+/** A new account: profile fields the person sets later, and approval, may be left out. */
+export type NewUser = Omit<UserRow, "display_name" | "avatar_version" | "pending_at"> &
+  Partial<Pick<UserRow, "display_name" | "avatar_version" | "pending_at">>;
+
 /** Who an account is, as each request needs it (a session or API key brings it along). */
 export type UserIdentity = Pick<UserRow, "id" | "email" | "role">;
 
@@ -68,7 +72,7 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
     if (onPostgres) await sql`lock table users in share row exclusive mode`.execute(transaction);
   };
   return {
-    async insert(user: Insertable<UsersTable>): Promise<void> {
+    async insert(user: NewUser): Promise<void> {
       await db.insertInto("users").values(user).execute();
     },
     /**
@@ -78,7 +82,7 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
      * first passes `admit` (the sign-up policy) when given; the first is admitted as an admin.
      */
     insertPerson(
-      user: Omit<UserRow, "role" | "pending_at">,
+      user: Omit<NewUser, "role" | "pending_at">,
       admin: boolean,
       admit?: AdmitAccount,
     ): Promise<UserRow> {
@@ -92,6 +96,8 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
         const first = Number(n) === 0;
         const { pending } = first || !admit ? { pending: false } : await admit(transaction, user);
         const row: UserRow = {
+          display_name: null,
+          avatar_version: null,
           ...user,
           role: admin || first ? "admin" : "user",
           pending_at: pending ? user.created_at : null,
@@ -109,6 +115,16 @@ export function createUsersStore(db: Kysely<Database>, onAccountChange: () => vo
     },
     findById(id: string): Promise<UserRow | undefined> {
       return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+    /** Changes what a person shows of themselves; false when there is no such person. */
+    async updateProfile(id: string, changes: Pick<UserRow, "display_name">): Promise<boolean> {
+      const result = await db
+        .updateTable("users")
+        .set({ display_name: changes.display_name })
+        .where("id", "=", id)
+        .where("id", "!=", SYSTEM_USER_ID)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
     /** People's accounts, newest first, optionally those whose email contains some text. */
     listPeople(

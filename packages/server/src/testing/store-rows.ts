@@ -11,6 +11,8 @@ export function userRow(overrides: Partial<UserRow> = {}): UserRow {
     created_at: 1,
     disabled_at: null,
     pending_at: null,
+    display_name: null,
+    avatar_version: null,
     ...overrides,
   };
 }

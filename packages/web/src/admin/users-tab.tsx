@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import { updateAdminUser, useAdminUsers, type AdminUser } from "../api/admin.js";
+import { deleteAdminUser, updateAdminUser, useAdminUsers, type AdminUser } from "../api/admin.js";
 import { useMe } from "../api/auth.js";
 import { describeError } from "../api/api-error.js";
 import { Badge } from "../ui/badge.js";
@@ -12,7 +12,7 @@ import { Spinner } from "../ui/spinner.js";
 import { useToast } from "../ui/toast.js";
 import { SearchField } from "./search-field.js";
 
-/** Every account: search by email, disable or enable, give or take the admin role. */
+/** Every account: search by email, disable or enable, give or take the admin role, delete. */
 export function UsersTab() {
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim());
@@ -21,6 +21,7 @@ export function UsersTab() {
   const client = useQueryClient();
   const toast = useToast();
   const [disabling, setDisabling] = useState<AdminUser>();
+  const [deleting, setDeleting] = useState<AdminUser>();
   const change = async (
     user: AdminUser,
     patch: Parameters<typeof updateAdminUser>[1],
@@ -99,6 +100,13 @@ export function UsersTab() {
                       Enable
                     </Button>
                   )}
+                  <Button
+                    size="sm"
+                    aria-label={`Delete ${user.email}`}
+                    onClick={() => setDeleting(user)}
+                  >
+                    Delete
+                  </Button>
                 </div>
               )}
             </li>
@@ -119,6 +127,18 @@ export function UsersTab() {
         description="They are signed out everywhere and cannot sign in or use their API keys until you enable them again."
         confirmLabel="Disable user"
         onConfirm={() => change(disabling!, { disabled: true }, `${disabling!.email} is disabled.`)}
+      />
+      <ConfirmDialog
+        open={deleting !== undefined}
+        onOpenChange={(open) => !open && setDeleting(undefined)}
+        title={`Delete ${deleting?.email ?? ""}?`}
+        description="Their account is deleted with their bots (and everyone's conversations with them), conversations, files and API keys. This cannot be undone."
+        confirmLabel="Delete user"
+        onConfirm={async () => {
+          await deleteAdminUser(deleting!.id);
+          await client.invalidateQueries({ queryKey: ["admin"] });
+          toast(`${deleting!.email} is deleted.`);
+        }}
       />
     </div>
   );

@@ -56,6 +56,10 @@ export const updateAdminUser = (id: string, change: { disabled?: boolean; role?:
     json: change,
   });
 
+/** Deletes an account and everything of it (its bots, conversations, files, keys). */
+export const deleteAdminUser = (id: string) =>
+  apiFetch<{ ok: true }>(`/api/admin/users/${encodeURIComponent(id)}`, { method: "DELETE" });
+
 /** Hides a bot from everyone but its owner, or shows it again. */
 export const setBotHidden = (handle: string, hidden: boolean) =>
   apiFetch<{ bot: AdminBot }>(`/api/admin/bots/${encodeURIComponent(handle)}`, {

@@ -4,6 +4,11 @@ export interface User {
   id: string;
   email: string;
   role: "admin" | "user";
+  /** Null until they choose one: show the email then. */
+  display_name?: string | null;
+  avatar_url?: string | null;
+  /** False for accounts that sign in another way (single sign-on). */
+  has_password?: boolean;
 }
 
 export type Visibility = "public" | "unlisted" | "private";

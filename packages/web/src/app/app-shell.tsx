@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useLogOut, useMe } from "../api/auth.js";
 import { ConversationList } from "../chat/conversation-list.js";
 import { Button } from "../ui/button.js";
+import { nameOf, UserAvatar } from "../ui/user-avatar.js";
 import { ConnectionBanner } from "./connection-banner.js";
 
 const navLink =
@@ -83,8 +84,9 @@ export function AppShell() {
               Admin
             </Link>
           )}
-          <Link to="/account" className={navLink}>
-            <span className="block truncate">{user?.email ?? "Account"}</span>
+          <Link to="/account" className={`${navLink} flex items-center gap-2`}>
+            {user && <UserAvatar user={user} size={24} />}
+            <span className="block truncate">{user ? nameOf(user) : "Account"}</span>
           </Link>
           <button
             type="button"

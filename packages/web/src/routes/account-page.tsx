@@ -1,24 +1,22 @@
 import { useMe } from "../api/auth.js";
 import { ApiKeysSection } from "../account/api-keys-section.js";
-import { Badge } from "../ui/badge.js";
+import { DeleteAccountSection } from "../account/delete-account-section.js";
+import { PasswordSection } from "../account/password-section.js";
+import { ProfileSection } from "../account/profile-section.js";
+import { SessionsSection } from "../account/sessions-section.js";
 import { Page } from "../ui/page.js";
-import { Section } from "../ui/section.js";
 
-/** `/account`: who is signed in, and their API keys. */
+/** `/account`: profile, password, sessions, API keys, and deleting the account. */
 export function AccountPage() {
   const { data: user } = useMe();
+  if (!user) return null;
   return (
     <Page title="Account">
-      <Section title="You">
-        <dl className="flex flex-col gap-1 text-sm">
-          <dt className="text-muted">Email</dt>
-          <dd className="flex items-center gap-2 font-medium break-all">
-            {user?.email}
-            {user?.role === "admin" && <Badge tone="accent">Admin</Badge>}
-          </dd>
-        </dl>
-      </Section>
+      <ProfileSection key={user.id} user={user} />
+      {user.has_password !== false && <PasswordSection />}
+      <SessionsSection />
       <ApiKeysSection />
+      <DeleteAccountSection user={user} />
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import {
   jsonBody,
   jsonResponse,
   listParams,
+  okResponse,
   object,
   pageOf,
   pathParam,
@@ -76,6 +77,42 @@ export const adminPaths: PathsObject = {
         ...badRequest(
           "a field is wrong or unknown, you tried to disable or demote yourself, or this is the last admin",
         ),
+        ...csrfError,
+        ...notForYou,
+        ...tooLarge,
+      },
+    },
+    delete: {
+      operationId: "adminDeleteUser",
+      summary: "Delete an account and everything of it",
+      description:
+        "As `DELETE /api/account` does for one's own: the account, its bots (and every conversation with them, whoever's), its conversations, messages, files, API keys, sessions and avatar. Not your own account (delete it from `DELETE /api/account`), not the system account. Admins only.",
+      tags: ["admin"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [pathParam("id", "The account's id (`usr_…`)")],
+      responses: {
+        "200": okResponse("Deleted"),
+        "400": errorResponse("`invalid_request`: it is your own account, or the last admin"),
+        ...csrfError,
+        ...notForYou,
+      },
+    },
+  },
+  "/api/admin/users/{id}/password": {
+    post: {
+      operationId: "adminResetPassword",
+      summary: "Set a new password for an account",
+      description:
+        "8 to 1,024 characters. Ends all of the account's sessions; its API keys keep working. Admins only.",
+      tags: ["admin"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [pathParam("id", "The account's id (`usr_…`)")],
+      requestBody: jsonBody(
+        object({ password: { type: "string", minLength: 8, maxLength: 1024 } }, { closed: true }),
+      ),
+      responses: {
+        "200": okResponse("The password is set"),
+        ...badRequest("the password is under 8 or over 1,024 characters"),
         ...csrfError,
         ...notForYou,
         ...tooLarge,

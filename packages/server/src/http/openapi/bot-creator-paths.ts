@@ -1,4 +1,5 @@
 import {
+  avatarImageResponse,
   COOKIE_OR_API_KEY,
   authErrors,
   badRequest,
@@ -101,15 +102,7 @@ export const botCreatorPaths: PathsObject = {
       security: [...COOKIE_OR_API_KEY, {}],
       parameters: [handle],
       responses: {
-        "200": {
-          description: "The image",
-          content: Object.fromEntries(
-            ["image/png", "image/jpeg", "image/webp", "image/gif"].map((type) => [
-              type,
-              { schema: { type: "string", contentMediaType: type } },
-            ]),
-          ),
-        },
+        "200": avatarImageResponse(),
         ...notFound("bot you may see, or it has no avatar"),
       },
     },

@@ -1,3 +1,4 @@
+import { accountManagementPaths } from "./account-management-paths.js";
 import { accountPaths } from "./account-paths.js";
 import { adminPaths } from "./admin-paths.js";
 import { adminStatusPaths } from "./admin-status-paths.js";
@@ -32,7 +33,7 @@ export const openApiDocument: OpenApiDocument = {
     license: { name: "MIT" },
   },
   tags: [
-    { name: "accounts", description: "Sign-up and sessions" },
+    { name: "accounts", description: "Sign-up, sessions, and managing one's own account" },
     { name: "api keys", description: "User API keys (`pk_…`)" },
     { name: "bots", description: "Registering and managing bots" },
     { name: "conversations", description: "Conversations and sending messages" },
@@ -48,6 +49,7 @@ export const openApiDocument: OpenApiDocument = {
     ...operationsPaths,
     ...accountPaths,
     ...ssoPaths,
+    ...accountManagementPaths,
     ...botPaths,
     ...botCreatorPaths,
     ...chatPaths,

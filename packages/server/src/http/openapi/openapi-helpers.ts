@@ -120,6 +120,17 @@ export const sentStreamResponse = (
   };
 };
 
+/** A 200 with an avatar image, in one of the types avatars may have. */
+export const avatarImageResponse = (): ResponseObject => ({
+  description: "The image",
+  content: Object.fromEntries(
+    ["image/png", "image/jpeg", "image/webp", "image/gif"].map((type) => [
+      type,
+      { schema: { type: "string", contentMediaType: type } },
+    ]),
+  ),
+});
+
 /** `{ok: true}`. */
 export const okResponse = (description: string): ResponseObject =>
   jsonResponse(description, ref("Ok"));

@@ -46,6 +46,12 @@ export const platformSchemas: Record<string, SchemaObject> = {
       id: { type: "string" },
       email: { type: "string" },
       role: { type: "string", enum: ["admin", "user"] },
+      display_name: nullable("string", "The name they chose; null: show the email"),
+      avatar_url: nullable("string", "`/api/users/<id>/avatar?v=…`, or null without an avatar"),
+      has_password: {
+        type: "boolean",
+        description: "False for accounts that sign in another way: they confirm deletion by email",
+      },
     },
     { description: "The signed-in user, as login and /me show it" },
   ),

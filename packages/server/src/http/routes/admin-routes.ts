@@ -24,6 +24,7 @@ const statusQuerySchema = z.object({
   status: z.enum(["active", "pending", "disabled"]).optional(),
 });
 const botChangesSchema = z.strictObject({ hidden: z.boolean() });
+const passwordResetSchema = z.strictObject({ password: z.string().max(10 * 1024) });
 
 /** An account as admins see it. */
 function adminUser(user: UserRow) {
@@ -75,6 +76,16 @@ export const adminRoutes = new Hono<AppEnv>()
       changes,
     );
     return context.json({ user: adminUser(user) });
+  })
+  .delete("/users/:id", async (context) => {
+    const { accountDeletion } = context.var.platform;
+    await accountDeletion.deleteByAdmin(requireActor(context), context.req.param("id"));
+    return context.json({ ok: true });
+  })
+  .post("/users/:id/password", async (context) => {
+    const { password } = await readJsonAs(context, passwordResetSchema);
+    await context.var.platform.passwords.reset(context.req.param("id"), password);
+    return context.json({ ok: true });
   })
   .get("/bots", async (context) => {
     const { search, ...page } = readListQuery(context, 50);

@@ -6,6 +6,7 @@ import { chargeSignupAttempt } from "../rate-limit.js";
 import { readJson, readJsonAs, stringField } from "../read-json.js";
 import { setSessionCookie } from "../session-cookie.js";
 import { signupSchema } from "./signup-schema.js";
+import { sessionClientOf } from "../session-client.js";
 
 /** Sign-up, login (a new session cookie each time), logout, and who am I. */
 export const authRoutes = new Hono<AppEnv>()
@@ -31,11 +32,11 @@ export const authRoutes = new Hono<AppEnv>()
       async () => {
         const previous = getCookie(context, sessionCookieName(config.secureCookies));
         if (previous) await accounts.logOut(previous);
-        return accounts.logIn(email, password);
+        return accounts.logIn(email, password, sessionClientOf(context));
       },
     );
     setSessionCookie(context, token);
-    return context.json({ user: { id: actor.userId, email: actor.email, role: actor.role } });
+    return context.json({ user: await context.var.platform.profiles.me(actor.userId) });
   })
   .post("/logout", async (context) => {
     const { accounts, config } = context.var.platform;
@@ -45,7 +46,7 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(context, name, { path: "/", secure: config.secureCookies });
     return context.json({ ok: true });
   })
-  .get("/me", (context) => {
+  .get("/me", async (context) => {
     const actor = requireActor(context);
-    return context.json({ user: { id: actor.userId, email: actor.email, role: actor.role } });
+    return context.json({ user: await context.var.platform.profiles.me(actor.userId) });
   });
