@@ -6,6 +6,7 @@ import {
 } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { UserIdentity, UserRow } from "../store/users-store.js";
+import { normalizedEmail } from "./email-address.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { randomId, randomToken, sha256 } from "./tokens.js";
 
@@ -24,8 +25,6 @@ export interface Actor {
 /** An account as shown to its owner. */
 export type PublicUser = Pick<UserRow, "id" | "email" | "role" | "created_at">;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 function toActor(user: UserIdentity): Actor {
   return { userId: user.id, email: user.email, role: user.role };
 }
@@ -39,9 +38,7 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
       password: string,
       options: { admin?: boolean } = {},
     ): Promise<PublicUser> {
-      const normalized = email.trim().toLowerCase();
-      if (!EMAIL.test(normalized))
-        throw new InvalidRequestError("email: not a valid email address");
+      const normalized = normalizedEmail(email);
       if (password.length < 8)
         throw new InvalidRequestError("password: must be at least 8 characters");
       if (await store.users.findByEmail(normalized))

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
-import { InvalidRequestError } from "../errors.js";
+import { parseInput } from "../parse-input.js";
 import type { PageRequest } from "../store/list-page.js";
 import { decodeCursor } from "./page-cursor.js";
 
@@ -23,10 +23,7 @@ export function readListQuery(context: Context, defaultLimit: number): ListQuery
     cursor: z.string().min(1).optional(),
     q: z.string().max(MAX_SEARCH_LENGTH).optional(),
   });
-  const parsed = schema.safeParse(context.req.query());
-  if (!parsed.success)
-    throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
-  const { limit, cursor, q } = parsed.data;
+  const { limit, cursor, q } = parseInput(schema, context.req.query(), "The query string");
   return {
     limit,
     after: cursor === undefined ? undefined : decodeCursor(cursor),

@@ -1,7 +1,7 @@
 import { avatarUrl } from "../../bots/bot-avatars.js";
 import { Hono } from "hono";
 import { z } from "zod";
-import { InvalidRequestError } from "../../errors.js";
+import { invalidField } from "../../errors.js";
 import type { ConversationWithBot } from "../../store/conversations-store.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
@@ -9,7 +9,9 @@ import { readListQuery } from "../list-query.js";
 import { nextCursor } from "../page-cursor.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
 import { readJson, readJsonAs, stringField } from "../read-json.js";
-import { publicMessage } from "./public-message.js";
+import { TEXT_LIMITS } from "../../input/text-limits.js";
+import { userText } from "../../input/user-text.js";
+import { publicMessages } from "./public-message.js";
 import {
   respondWithGeneration,
   sentMessageHeaders,
@@ -17,7 +19,7 @@ import {
 } from "./generation-response.js";
 
 const renameSchema = z.strictObject({
-  title: z.string().trim().min(1, "a title needs some text").max(200, "at most 200 characters"),
+  title: userText(TEXT_LIMITS.conversationTitle).trim().min(1, "needs some text"),
 });
 
 /** A conversation as a list shows it: the conversation, and enough of its bot to show it. */
@@ -38,8 +40,9 @@ function listedConversation({
 function parentIdOf(body: Record<string, unknown>): string | null | undefined {
   const parentId = body.parent_id;
   if (parentId === undefined || parentId === null || typeof parentId === "string") return parentId;
-  throw new InvalidRequestError(
-    "parent_id: the id of the bot reply to follow, or null to start a new first message",
+  throw invalidField(
+    "parent_id",
+    "parent_id must be the id of the bot reply to follow, or null to start a new first message",
   );
 }
 
@@ -72,9 +75,7 @@ export const conversationRoutes = new Hono<AppEnv>()
     );
     return context.json({
       conversation,
-      messages: messages.map((message) =>
-        publicMessage(message, context.var.platform.renewFileUrls),
-      ),
+      messages: await publicMessages(context.var.platform, conversation.id, messages),
     });
   })
   .patch("/:id", async (context) => {
@@ -105,8 +106,9 @@ export const conversationRoutes = new Hono<AppEnv>()
     const body = await readJson(context);
     const parameters = body.parameters === undefined ? {} : body.parameters;
     if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) {
-      throw new InvalidRequestError(
-        "parameters: must be an object of values for the bot's parameter controls",
+      throw invalidField(
+        "parameters",
+        "parameters must be an object of values for the bot's parameter controls",
       );
     }
     const actor = requireActor(context);
@@ -128,8 +130,10 @@ export const conversationRoutes = new Hono<AppEnv>()
     }
     return context.json(
       {
-        user_message: publicMessage(userMessage, context.var.platform.renewFileUrls),
-        bot_message: publicMessage(botMessage, context.var.platform.renewFileUrls),
+        ...(await publicMessages(context.var.platform, userMessage.conversation_id, [
+          userMessage,
+          botMessage,
+        ]).then(([user_message, bot_message]) => ({ user_message, bot_message }))),
         stream_url: `/api/messages/${botMessage.id}/stream`,
       },
       202,
