@@ -248,7 +248,7 @@ export function createChatService(deps: {
     ) {
       const conversation = await ownConversation(actor, conversationId);
       if (typeof input.content !== "string" || input.content.trim() === "") {
-        throw invalidField("content", "A message needs some text");
+        throw invalidField("content", "content is empty: a message needs some text");
       }
       checkUserText("content", input.content, TEXT_LIMITS.messageContent);
       const bot = await usableBotOf(actor, conversation);

@@ -29,6 +29,6 @@ export function replyParent(
     );
   }
   if (parent.status === "streaming")
-    throw invalidField("parent_id", "The reply parent_id names is still being written");
+    throw invalidField("parent_id", "parent_id is a reply that is still being written");
   return parent.id;
 }

@@ -26,7 +26,7 @@ export async function handleCspReport(context: Context<AppEnv>): Promise<Respons
   const violations = parseCspReport(body);
   if (!violations)
     throw new InvalidRequestError(
-      'Not a CSP report: expected {"csp-report": {…}} or a list of reports',
+      'Not a CSP report: send {"csp-report": {…}} or a list of reports',
     );
   context.var.platform.cspReports.record(violations);
   return context.body(null, 204);
