@@ -8,7 +8,7 @@ import { requireActor } from "../authenticate.js";
 import { readListQuery } from "../list-query.js";
 import { nextCursor } from "../page-cursor.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
-import { readJson, readJsonAs, stringField } from "../read-json.js";
+import { readJsonAs } from "../read-json.js";
 import { TEXT_LIMITS } from "../../input/text-limits.js";
 import { userText } from "../../input/user-text.js";
 import { publicMessages } from "./public-message.js";
@@ -17,6 +17,20 @@ import {
   sentMessageHeaders,
   wantsEventStream,
 } from "./generation-response.js";
+
+/** `POST /api/conversations`: the bot to talk to. */
+const createSchema = z.strictObject({ bot: z.string().min(1).max(100) });
+
+/**
+ * `POST /api/conversations/:id/messages`: only the fields docs/api.md names. Their values are
+ * checked where they are used (content by the chat service, attachments by the loader).
+ */
+const sendSchema = z.strictObject({
+  content: z.string(),
+  attachments: z.unknown().optional(),
+  parameters: z.unknown().optional(),
+  parent_id: z.unknown().optional(),
+});
 
 const renameSchema = z.strictObject({
   title: userText(TEXT_LIMITS.conversationTitle).trim().min(1, "needs some text"),
@@ -61,11 +75,9 @@ export const conversationRoutes = new Hono<AppEnv>()
     });
   })
   .post("/", async (context) => {
-    const body = await readJson(context);
-    const conversation = await context.var.platform.chat.createConversation(
-      requireActor(context),
-      stringField(body, "bot"),
-    );
+    const actor = requireActor(context);
+    const { bot } = await readJsonAs(context, createSchema);
+    const conversation = await context.var.platform.chat.createConversation(actor, bot);
     return context.json({ conversation }, 201);
   })
   .get("/:id", async (context) => {
@@ -103,7 +115,8 @@ export const conversationRoutes = new Hono<AppEnv>()
     return context.json({ conversation });
   })
   .post("/:id/messages", async (context) => {
-    const body = await readJson(context);
+    const actor = requireActor(context);
+    const body = await readJsonAs(context, sendSchema);
     const parameters = body.parameters === undefined ? {} : body.parameters;
     if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) {
       throw invalidField(
@@ -111,12 +124,11 @@ export const conversationRoutes = new Hono<AppEnv>()
         "parameters must be an object of values for the bot's parameter controls",
       );
     }
-    const actor = requireActor(context);
     const { userMessage, botMessage } = await context.var.platform.chat.sendMessage(
       actor,
       context.req.param("id"),
       {
-        content: stringField(body, "content"),
+        content: body.content,
         attachments: body.attachments,
         parameters: parameters as Record<string, unknown>,
         parentId: parentIdOf(body),
