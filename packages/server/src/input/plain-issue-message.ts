@@ -70,7 +70,7 @@ export function plainIssueMessage(issue: RawIssue): string {
     case "invalid_value":
       return issue.values.length === 1
         ? `must be ${quoted(issue.values[0])}`
-        : `must be one of ${issue.values.map(quoted).join(", ")}`;
+        : `must be ${issue.values.slice(0, -1).map(quoted).join(", ")} or ${quoted(issue.values.at(-1))}`;
     case "not_multiple_of":
       return `must be a multiple of ${issue.divisor}`;
     case "invalid_union":
