@@ -8,12 +8,19 @@ export class PlatformError extends Error {
   readonly isRetryable: boolean;
   /** Extra headers for the response (e.g. Retry-After). */
   readonly headers: Record<string, string>;
+  /** The dotted path of the input field the error is about (`tools.0.function.name`), if one. */
+  readonly field: string | undefined;
 
   constructor(
     code: string,
     status: number,
     message: string,
-    options: { retryable?: boolean; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      retryable?: boolean;
+      headers?: Record<string, string>;
+      cause?: unknown;
+      field?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = new.target.name;
@@ -21,14 +28,30 @@ export class PlatformError extends Error {
     this.status = status;
     this.isRetryable = options.retryable ?? false;
     this.headers = options.headers ?? {};
+    this.field = options.field;
   }
 }
 
-/** Bad input; the message says exactly what is wrong. */
+/**
+ * Bad input; the message says exactly what is wrong, in a sentence, and `field` which field
+ * (its dotted path) when it is about one. A string second argument is the code (older form).
+ */
 export class InvalidRequestError extends PlatformError {
-  constructor(message: string, code = "invalid_request") {
-    super(code, 400, message);
+  constructor(message: string, options: string | { code?: string; field?: string } = {}) {
+    const { code = "invalid_request", field } =
+      typeof options === "string" ? { code: options } : options;
+    super(code, 400, message, field === undefined ? {} : { field });
   }
+}
+
+/** A 400 about one field: `field` is its dotted path, `message` a whole sentence. */
+export function invalidField(field: string, message: string): InvalidRequestError {
+  return new InvalidRequestError(message, { field });
+}
+
+/** A 400 for a field whose value was refused, `reason` saying why ("server_url was refused: …"). */
+export function refusedField(field: string, reason: string): InvalidRequestError {
+  return invalidField(field, `${field} was refused: ${reason}`);
 }
 
 /** No or bad credentials. */

@@ -1,16 +1,18 @@
-import { z } from "zod";
-import { InvalidRequestError } from "./errors.js";
+import type { z } from "zod";
+import { plainIssueMessage } from "./input/plain-issue-message.js";
+import { plainZodError } from "./input/plain-zod-error.js";
 
 /**
- * Parses `input` with `schema`, or throws a 400 that names every wrong field on one line
- * (after `prefix`, when the message needs to say what the input should have been).
+ * Parses `input` with `schema`, or throws a 400 that says in plain sentences what is wrong
+ * (`field` names the first wrong field). `subject` names the input as a whole, for problems
+ * with it rather than with one of its fields.
  */
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
-  prefix = "",
+  subject = "The request body",
 ): z.output<Schema> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: plainIssueMessage });
   if (parsed.success) return parsed.data;
-  throw new InvalidRequestError(`${prefix}${z.prettifyError(parsed.error).replaceAll("\n", " ")}`);
+  throw plainZodError(parsed.error, subject);
 }

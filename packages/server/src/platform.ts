@@ -26,7 +26,8 @@ import { Redis } from "ioredis";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
 import { createRedisRateLimiter } from "./limits/redis-rate-limiter.js";
 import { createMetrics } from "./metrics.js";
-import { renewFileUrls, signedFileUrl } from "./poe-api/files/signed-file-url.js";
+import { createFileUrlRenewer } from "./poe-api/files/file-url-renewer.js";
+import { signedFileUrl } from "./poe-api/files/signed-file-url.js";
 
 /** How long the URL of a user's attachment works for the bot that receives it. */
 const ATTACHMENT_URL_LIFETIME_MS = 10 * 60 * 1000;
@@ -217,8 +218,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     callLog,
     chat,
     feedback,
-    /** Renews this platform's expired or expiring file URLs in stored text. */
-    renewFileUrls: (text: string) => renewFileUrls(text, config.secret, clock()),
+    /** For one conversation: renews its files' expired or expiring URLs in stored text. */
+    fileUrlRenewer: createFileUrlRenewer({ store, secret: config.secret, clock }),
     /** Tells the platform its own address, for the file URLs it gives bots. */
     setListenUrl(url: string) {
       listenUrl = url;

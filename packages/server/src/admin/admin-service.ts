@@ -1,6 +1,6 @@
 import type { Actor } from "../auth/accounts.js";
 import { authorize } from "../auth/authorize.js";
-import { InvalidRequestError, NotFoundError } from "../errors.js";
+import { invalidField, InvalidRequestError, NotFoundError } from "../errors.js";
 import type { BotWithOwner } from "../store/bots-store.js";
 import type { Page, PageRequest } from "../store/list-page.js";
 import type { Store } from "../store/store.js";
@@ -37,9 +37,9 @@ export function createAdminService(deps: { store: Store; clock?: () => number })
     async updateUser(actor: Actor, userId: string, changes: AccountChanges): Promise<UserRow> {
       requireAdmin(actor);
       if (userId === actor.userId && changes.disabled === true)
-        throw new InvalidRequestError("disabled: you cannot disable your own account");
+        throw invalidField("disabled", "You cannot disable your own account");
       if (userId === actor.userId && changes.role === "user")
-        throw new InvalidRequestError("role: you cannot remove your own admin role");
+        throw invalidField("role", "You cannot remove your own admin role");
       const result = await store.users.updateAccount(userId, changes, clock());
       if ("updated" in result) return result.updated;
       if (result.refused === "not_found") throw new NotFoundError("User");

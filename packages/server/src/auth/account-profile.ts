@@ -29,7 +29,9 @@ export interface SessionUser {
 export function parseDisplayName(input: string | null): string | null {
   if (input === null) return null;
   if (REFUSED_IN_NAMES.test(input))
-    throw new InvalidRequestError("display_name: control characters are not allowed");
+    throw new InvalidRequestError("A display name cannot hold control characters.", {
+      field: "display_name",
+    });
   const name = input.trim();
   if ([...name].length > MAX_DISPLAY_NAME_LENGTH)
     throw new InvalidRequestError(`display_name: at most ${MAX_DISPLAY_NAME_LENGTH} characters`);

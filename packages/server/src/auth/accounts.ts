@@ -1,9 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidRequestError,
-  UnauthenticatedError,
-} from "../errors.js";
+import { ConflictError, ForbiddenError, UnauthenticatedError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import {
   accountStatus,
@@ -12,6 +7,7 @@ import {
   type UserIdentity,
   type UserRow,
 } from "../store/users-store.js";
+import { normalizedEmail } from "./email-address.js";
 import { hashPassword, verifyPasswordOrNothing } from "./password.js";
 import { assertNewPasswordLength, assertPasswordNotTooLong } from "./password-rules.js";
 import { randomId, randomToken, sha256 } from "./tokens.js";
@@ -41,8 +37,6 @@ export interface SessionClient {
 
 /** User-Agent headers are kept to this length: enough to tell browsers apart. */
 const MAX_USER_AGENT_LENGTH = 512;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function toActor(user: UserIdentity): Actor {
   return { userId: user.id, email: user.email, role: user.role };
@@ -78,9 +72,7 @@ export function createAccounts(store: Store, clock: () => number = Date.now) {
       password: string,
       options: { admin?: boolean; admit?: AdmitAccount } = {},
     ): Promise<PublicUser> {
-      const normalized = email.trim().toLowerCase();
-      if (!EMAIL.test(normalized))
-        throw new InvalidRequestError("email: not a valid email address");
+      const normalized = normalizedEmail(email);
       assertNewPasswordLength(password);
       if (await store.users.findByEmail(normalized))
         throw new ConflictError("An account with this email already exists");

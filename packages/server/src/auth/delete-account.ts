@@ -53,10 +53,14 @@ export function createAccountDeletion(deps: {
       if (!user) throw new NotFoundError("Account");
       if (hasPassword(user.password_hash)) {
         if (confirmation.password === undefined)
-          throw new InvalidRequestError("password: type your password to delete your account");
+          throw new InvalidRequestError("Type your password to delete your account.", {
+            field: "password",
+          });
         await confirmPassword(store, actor, confirmation.password);
       } else if (confirmation.confirm?.trim().toLowerCase() !== user.email) {
-        throw new InvalidRequestError("confirm: type your email to delete your account");
+        throw new InvalidRequestError("Type your email to delete your account.", {
+          field: "confirm",
+        });
       }
       await deleteAccount(user.id);
     },

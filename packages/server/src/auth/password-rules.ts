@@ -25,7 +25,8 @@ export function assertNewPasswordLength(password: string): void {
 export function checkNewPassword(password: string, field: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
     throw new InvalidRequestError(
-      `${field}: a password must have ${MIN_PASSWORD_LENGTH} to 1,024 characters`,
+      `The password must have ${MIN_PASSWORD_LENGTH} to 1,024 characters.`,
+      { field },
     );
 }
 

@@ -111,8 +111,9 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
         400,
         {
           code: "invalid_request",
+          field: "file",
           message:
-            "file: SVG images are not accepted (they can carry scripts); use PNG, JPEG, WebP or GIF",
+            "file was refused: SVG images are not accepted (they can carry scripts); use PNG, JPEG, WebP or GIF",
         },
       ],
     );
@@ -121,8 +122,9 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
       400,
       {
         code: "invalid_request",
+        field: "file",
         message:
-          "file: not a PNG, JPEG, WebP or GIF image (the type is read from the file's bytes, whatever its name or declared type)",
+          "file was refused: not a PNG, JPEG, WebP or GIF image (the type is read from the file's bytes, whatever its name or declared type)",
       },
     ]);
     const big = Buffer.concat([PNG_BYTES, Buffer.alloc(2 * 1024 * 1024)]);
@@ -194,15 +196,17 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
       });
     const refusals: [string, string][] = [
       ["javascript:alert(1)", "avatar_url"],
+      ["file:///etc/passwd", "avatar_url"],
+      ["data:image/png;base64,iVBORw0KGgo=", "avatar_url"],
       [
         `${site.url}/missing.png`,
-        `avatar_url: Could not fetch the image from ${host}: it answered HTTP 404`,
+        `avatar_url was refused: Could not fetch the image from ${host}: it answered HTTP 404`,
       ],
       [
         `${site.url}/evil.png`,
-        `avatar_url: The file at ${host} was refused: SVG images are not accepted`,
+        `avatar_url was refused: The file at ${host} was refused: SVG images are not accepted`,
       ],
-      [`${site.url}/big.png`, `avatar_url: The image at ${host} is larger than 2 MB`],
+      [`${site.url}/big.png`, `avatar_url was refused: The image at ${host} is larger than 2 MB`],
       ["http://10.0.0.1/face.png", "PARLOR_ALLOWED_BOT_HOSTS"],
     ];
     for (const [avatarUrl, message] of refusals) {

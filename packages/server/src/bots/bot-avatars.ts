@@ -1,4 +1,4 @@
-import { InvalidRequestError, PlatformError } from "../errors.js";
+import { PlatformError, refusedField } from "../errors.js";
 import { acceptImage, type CheckedImage } from "../images/accept-image.js";
 import { fetchImage } from "../images/fetch-image.js";
 import { ImageFetchError } from "../images/image-fetch-error.js";
@@ -56,7 +56,7 @@ export function createBotAvatars(deps: {
     fromUpload(bytes: Uint8Array): CheckedImage {
       if (bytes.byteLength > MAX_AVATAR_BYTES) throw avatarTooLarge();
       const image = acceptImage(bytes, AVATAR_TYPES);
-      if ("problem" in image) throw new InvalidRequestError(`file: ${image.problem}`);
+      if ("problem" in image) throw refusedField("file", image.problem);
       return image;
     },
 
@@ -69,8 +69,7 @@ export function createBotAvatars(deps: {
           totalTimeoutMs: AVATAR_FETCH_TIMEOUT_MS,
         });
       } catch (error) {
-        if (error instanceof ImageFetchError)
-          throw new InvalidRequestError(`avatar_url: ${error.message}`);
+        if (error instanceof ImageFetchError) throw refusedField("avatar_url", error.message);
         throw error;
       }
     },

@@ -5,11 +5,20 @@ import type { Actor } from "../auth/accounts.js";
 import { authorize, botResource, type Principal } from "../auth/authorize.js";
 import type { SecretBox } from "../auth/secret-box.js";
 import { randomId } from "../auth/tokens.js";
-import { ConflictError, InvalidRequestError, NotFoundError, PlatformError } from "../errors.js";
+import {
+  ConflictError,
+  invalidField,
+  InvalidRequestError,
+  NotFoundError,
+  PlatformError,
+  refusedField,
+} from "../errors.js";
 import type { BotRow } from "../store/bots-store.js";
 import { SYSTEM_USER_ID } from "../store/users-store.js";
 import type { Store } from "../store/store.js";
 import { OutboundError, type OutboundClient } from "../outbound/index.js";
+import { TEXT_LIMITS } from "../input/text-limits.js";
+import { userText } from "../input/user-text.js";
 import { parseInput } from "../parse-input.js";
 import { avatarUrl, type BotAvatars } from "./bot-avatars.js";
 import type { BotRegistry } from "./bot-registry.js";
@@ -24,24 +33,28 @@ export function generateAccessKey(): string {
     .join("");
 }
 
+/** The one answer for every taken handle, visible to the caller or not. */
+export const HANDLE_NOT_AVAILABLE = "This handle is not available";
+
 /** What a creator sends to make or change a server bot. */
 export const botInputSchema = z.strictObject({
   handle: z
     .string()
     .regex(
       /^[A-Za-z0-9][A-Za-z0-9_-]{1,49}$/,
-      "2–50 letters, digits, '-' or '_', starting with a letter or digit",
+      "must be 2–50 letters, digits, '-' or '_', starting with a letter or digit",
     ),
-  display_name: z.string().min(1).max(80).optional(),
-  description: z.string().max(2000).default(""),
+  display_name: userText(TEXT_LIMITS.botDisplayName).min(1).optional(),
+  description: userText(TEXT_LIMITS.botDescription).default(""),
   /** Fetched once and stored as the avatar; the URL itself is kept nowhere. */
   avatar_url: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(TEXT_LIMITS.url)
     .nullable()
     .optional(),
-  greeting: z.string().max(4000).nullable().optional(),
+  greeting: userText(TEXT_LIMITS.botGreeting).nullable().optional(),
   visibility: z.enum(["public", "unlisted", "private"]).default("public"),
-  server_url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  server_url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(TEXT_LIMITS.url),
   access_key: z
     .string()
     .length(ACCESS_KEY_LENGTH, `must be exactly ${ACCESS_KEY_LENGTH} characters`)
@@ -100,8 +113,7 @@ export function createBotsService(deps: {
     try {
       await deps.outbound.check(url);
     } catch (error) {
-      if (error instanceof OutboundError)
-        throw new InvalidRequestError(`server_url: ${error.message}`);
+      if (error instanceof OutboundError) throw refusedField("server_url", error.message);
       throw error;
     }
   }
@@ -155,8 +167,10 @@ export function createBotsService(deps: {
     ): Promise<{ bot: BotRow; accessKey: string }> {
       const values = parseInput(botInputSchema, input);
       const handle = values.handle.toLowerCase();
-      if (await store.bots.findByHandle(handle))
-        throw new ConflictError(`The handle "${handle}" is taken`);
+      // Handles are one namespace, so a taken one must be refused, but the answer is the same
+      // whether the bot is public or one the caller may not see (which still answers 404):
+      // a 409 that named the bot or differed for private ones would reveal that it exists.
+      if (await store.bots.findByHandle(handle)) throw new ConflictError(HANDLE_NOT_AVAILABLE);
       await checkServerUrl(values.server_url);
       const avatar = values.avatar_url ? await deps.avatars.fromUrl(values.avatar_url) : undefined;
       const accessKey = values.access_key ?? generateAccessKey();
@@ -217,7 +231,7 @@ export function createBotsService(deps: {
       const bot = await service.editable(actor, handle);
       const { avatar_url: newAvatarUrl, ...changes } = parseInput(botUpdateSchema, input);
       if (bot.kind !== "server" && changes.server_url)
-        throw new InvalidRequestError("server_url: only server bots have one");
+        throw invalidField("server_url", "Only server bots have a server_url");
       if (changes.server_url) await checkServerUrl(changes.server_url);
       // Fetched before anything changes, so a URL that fails leaves the bot as it was.
       const avatar = newAvatarUrl ? await deps.avatars.fromUrl(newAvatarUrl) : undefined;

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION, settingsResponseSchema, type SettingsResponse } from "@parlor/protocol";
-import { InvalidRequestError } from "../errors.js";
+import { refusedField } from "../errors.js";
 import { OutboundError, type OutboundClient, type OutboundResponse } from "../outbound/index.js";
 import { createBotRequestSender } from "./bot-request-sender.js";
 import { generateAccessKey } from "./bots-service.js";
@@ -59,7 +59,7 @@ export async function testBotConnection(
   } catch (error) {
     if (!(error instanceof OutboundError)) throw error;
     // A URL the client cannot even parse is a mistake in the form, not in the bot.
-    if (error.code === "invalid_url") throw new InvalidRequestError(`url: ${error.message}`);
+    if (error.code === "invalid_url") throw refusedField("url", error.message);
     return failed(error.status ?? null, connectionFailure(error, endpoint));
   }
   const status = response.status;

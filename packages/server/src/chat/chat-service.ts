@@ -4,11 +4,13 @@ import { authorize, botResource } from "../auth/authorize.js";
 import { randomToken } from "../auth/tokens.js";
 import type { BotRegistry } from "../bots/bot-registry.js";
 import type { BotsService } from "../bots/bots-service.js";
-import { InvalidRequestError, NotFoundError } from "../errors.js";
+import { checkUserText } from "../input/check-user-text.js";
+import { TEXT_LIMITS } from "../input/text-limits.js";
+import { invalidField, InvalidRequestError, NotFoundError } from "../errors.js";
 import type { DispatchOutcome } from "../relay/dispatch-reply.js";
 import type { GenerationLog } from "../relay/generation-log.js";
 import type { LiveQueries } from "../relay/live-queries.js";
-import { renewFileUrls } from "../poe-api/files/signed-file-url.js";
+import { createFileUrlRenewer } from "../poe-api/files/file-url-renewer.js";
 import { createCheckpoints } from "../relay/checkpoints.js";
 import { runGeneration, type GenerationDeps } from "../relay/run-generation.js";
 import type { BotRow } from "../store/bots-store.js";
@@ -62,6 +64,7 @@ export function createChatService(deps: {
   const { store, registry, log } = deps;
   const clock = deps.clock ?? Date.now;
   const inFlight = new Set<Promise<DispatchOutcome>>();
+  const fileUrlRenewer = createFileUrlRenewer({ store, secret: deps.secret, clock });
   const checkpoints = createCheckpoints(store, {
     clock,
     ...(deps.onCheckpointError ? { onError: deps.onCheckpointError } : {}),
@@ -143,6 +146,10 @@ export function createChatService(deps: {
   ): Promise<void> {
     const messages = known ?? (await store.messages.listForConversation(conversation.id));
     const settings = registry.settingsOf(bot);
+    const renew = await fileUrlRenewer(
+      conversation.id,
+      messages.map((message) => message.content),
+    );
     // The reply's own context, not the conversation's current one: a reply regenerated after
     // a reset belongs to the old context, and would otherwise be sent an empty history.
     const request: QueryRequest = buildQueryRequest({
@@ -158,7 +165,7 @@ export function createChatService(deps: {
       botMessageId: botMessage.id,
       botQueryId: randomToken(24),
       resolveAttachment: deps.resolveAttachment,
-      renewFileUrls: (text) => renewFileUrls(text, deps.secret, clock()),
+      renewFileUrls: renew,
     });
     // While it answers, the bot may call the bots it declared, on this user's behalf.
     deps.liveQueries.register({
@@ -241,15 +248,14 @@ export function createChatService(deps: {
     ) {
       const conversation = await ownConversation(actor, conversationId);
       if (typeof input.content !== "string" || input.content.trim() === "") {
-        throw new InvalidRequestError("content: a message needs some text");
+        throw invalidField("content", "content is empty: a message needs some text");
       }
+      checkUserText("content", input.content, TEXT_LIMITS.messageContent);
       const bot = await usableBotOf(actor, conversation);
       await admit?.(conversation);
       const attachments = await deps.loadAttachments(actor, input.attachments);
       if (attachments.length > 0 && !registry.settingsOf(bot).allow_attachments) {
-        throw new InvalidRequestError(
-          `attachments: ${bot.display_name} does not accept attachments`,
-        );
+        throw invalidField("attachments", `${bot.display_name} does not accept attachments`);
       }
       const messages = await store.messages.listForConversation(conversationId);
       const userMessage = newMessage(conversation, {

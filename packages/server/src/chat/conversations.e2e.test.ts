@@ -238,14 +238,14 @@ describe.each(TEST_DIALECTS)("a user's conversations on %s", (dialect) => {
           ((await response.json()) as { error: { message: string } }).error.message,
         ];
       };
-      const notHere = "parent_id: not a message of this conversation's current context";
+      const notHere = "parent_id is not a message of this conversation's current context";
       expect(await refusal(hello.user_message.id)).toEqual([
         400,
         expect.stringMatching(/must be a bot reply/),
       ]);
       expect(await refusal(elsewhere.bot_message.id)).toEqual([400, notHere]);
       expect(await refusal(`m-${"0".repeat(32)}`)).toEqual([400, notHere]);
-      expect(await refusal(42)).toEqual([400, expect.stringMatching(/^parent_id:/)]);
+      expect(await refusal(42)).toEqual([400, expect.stringMatching(/^parent_id /)]);
       await user.json("POST", `/api/conversations/${conversationId}/reset`);
       expect(await refusal(hello.bot_message.id)).toEqual([400, notHere]);
       const { messages } = await user.json<{ messages: ApiMessage[] }>(
@@ -273,7 +273,8 @@ describe.each(TEST_DIALECTS)("a user's conversations on %s", (dialect) => {
           {
             error: {
               code: "invalid_request",
-              message: "parent_id: that reply is still being written",
+              message: "parent_id is a reply that is still being written",
+              field: "parent_id",
             },
           },
         ]);

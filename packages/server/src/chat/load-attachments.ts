@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { MAX_FILES_PER_REPLY, MAX_REPLY_CHARACTERS } from "@parlor/protocol";
 import type { Actor } from "../auth/accounts.js";
 import { authorize } from "../auth/authorize.js";
-import { InvalidRequestError, NotFoundError } from "../errors.js";
+import { invalidField, NotFoundError } from "../errors.js";
 import { filePath } from "../poe-api/files/file-storage.js";
 import type { Store } from "../store/store.js";
 import type { StoredAttachment } from "./build-query-request.js";
@@ -25,11 +25,15 @@ export function createAttachmentLoader(store: Store, dataDir: string) {
   return async (actor: Actor, fileIds: unknown): Promise<StoredAttachment[]> => {
     if (fileIds === undefined) return [];
     if (!Array.isArray(fileIds) || !fileIds.every((id): id is string => typeof id === "string")) {
-      throw new InvalidRequestError("attachments: a list of file ids from POST /api/files");
+      throw invalidField(
+        "attachments",
+        "attachments must be a list of file ids from POST /api/files",
+      );
     }
     if (fileIds.length > MAX_FILES_PER_REPLY) {
-      throw new InvalidRequestError(
-        `attachments: at most ${MAX_FILES_PER_REPLY} files per message`,
+      throw invalidField(
+        "attachments",
+        `A message may have at most ${MAX_FILES_PER_REPLY} attachments`,
       );
     }
     const attachments: StoredAttachment[] = [];

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from "../errors.js";
+import { invalidField } from "../errors.js";
 import type { MessageRow } from "../store/messages-store.js";
 
 /**
@@ -17,16 +17,18 @@ export function replyParent(
   if (parentId === null) return null;
   const parent = messages.find((message) => message.id === parentId);
   if (!parent || parent.context_id !== contextId) {
-    throw new InvalidRequestError(
-      "parent_id: not a message of this conversation's current context",
+    throw invalidField(
+      "parent_id",
+      "parent_id is not a message of this conversation's current context",
     );
   }
   if (parent.role !== "bot") {
-    throw new InvalidRequestError(
-      "parent_id: must be a bot reply (to edit a message, follow the reply before it, or send null for the first message)",
+    throw invalidField(
+      "parent_id",
+      "parent_id must be a bot reply (to edit a message, follow the reply before it, or send null for the first message)",
     );
   }
   if (parent.status === "streaming")
-    throw new InvalidRequestError("parent_id: that reply is still being written");
+    throw invalidField("parent_id", "parent_id is a reply that is still being written");
   return parent.id;
 }

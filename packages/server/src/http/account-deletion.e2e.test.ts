@@ -250,7 +250,7 @@ describe.each(TEST_DIALECTS)("deleting an account on %s", (dialect) => {
     const withPassword = await sso.request("DELETE", "/api/account", { password: PASSWORD });
     expect(withPassword.status).toBe(400);
     expect(((await withPassword.json()) as { error: { message: string } }).error.message).toBe(
-      "confirm: type your email to delete your account",
+      "Type your email to delete your account.",
     );
     expect(
       (await sso.request("DELETE", "/api/account", { confirm: "other@example.com" })).status,

@@ -83,7 +83,7 @@ describe.each(TEST_DIALECTS)("display name and avatar on %s", (dialect) => {
     for (const raw of ['"Al\\u0000ice"', '"Al\\nice"', '"Al\\ud800ice"', '"\\u202Eecila"']) {
       const refused = await rename(alice, `{"display_name": ${raw}}`);
       expect(refused.status, raw).toBe(400);
-      expect(await messageOf(refused)).toBe("display_name: control characters are not allowed");
+      expect(await messageOf(refused)).toBe("A display name cannot hold control characters.");
     }
     expect((await rename(alice, JSON.stringify({ display_name: "A", colour: "red" }))).status).toBe(
       400,

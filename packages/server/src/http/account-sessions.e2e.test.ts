@@ -55,7 +55,7 @@ describe.each(TEST_DIALECTS)("password changes and sessions on %s", (dialect) =>
       });
       expect(refused.status).toBe(400);
       expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
-        "new_password: a password must have 8 to 1,024 characters",
+        "The password must have 8 to 1,024 characters.",
       );
     }
     expect(await statusOfMe(phone)).toBe(200);

@@ -189,14 +189,14 @@ describe.each(TEST_DIALECTS)("the admin API on %s", (dialect) => {
 
   it("refuses to let an admin disable or demote themselves, and refuses bad bodies", async () => {
     const answers: [unknown, number, string][] = [
-      [{ disabled: true }, 400, "disabled: you cannot disable your own account"],
-      [{ role: "user" }, 400, "role: you cannot remove your own admin role"],
+      [{ disabled: true }, 400, "You cannot disable your own account"],
+      [{ role: "user" }, 400, "You cannot remove your own admin role"],
     ];
     for (const [body, status, message] of answers) {
       const response = await patchUser(userIds.admin, body);
       expect([status, await response.json()]).toEqual([
         response.status,
-        { error: { code: "invalid_request", message } },
+        { error: { code: "invalid_request", message, field: Object.keys(body as object)[0] } },
       ]);
     }
     for (const body of [{ role: "owner" }, { disabled: "yes" }, { email: "x@example.com" }])

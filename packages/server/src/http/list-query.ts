@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
-import { InvalidRequestError } from "../errors.js";
+import { parseInput } from "../parse-input.js";
 import type { PageRequest } from "../store/list-page.js";
 import { decodeCursor } from "./page-cursor.js";
 
@@ -33,8 +33,5 @@ export function readListQuery(context: Context, defaultLimit: number): ListQuery
 
 /** The query string checked against `schema`, or a 400 that names each wrong parameter. */
 export function readQueryAs<T>(context: Context, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(context.req.query());
-  if (!parsed.success)
-    throw new InvalidRequestError(z.prettifyError(parsed.error).replaceAll("\n", " "));
-  return parsed.data;
+  return parseInput(schema, context.req.query(), "The query string");
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InvalidRequestError } from "../errors.js";
+import { invalidField } from "../errors.js";
 import type { Page, PagePosition } from "../store/list-page.js";
 
 const positionSchema = z.tuple([z.number().int(), z.string()]);
@@ -19,7 +19,10 @@ export function decodeCursor(cursor: string): PagePosition {
   }
   const parsed = positionSchema.safeParse(value);
   if (!parsed.success)
-    throw new InvalidRequestError("cursor: not a cursor this list gave out (send next_cursor)");
+    throw invalidField(
+      "cursor",
+      "cursor is not one this list gave out (send the next_cursor of the page before)",
+    );
   const [at, id] = parsed.data;
   return { at, id };
 }

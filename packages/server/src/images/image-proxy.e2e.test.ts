@@ -104,7 +104,10 @@ describe("GET /api/image-proxy", () => {
       expect([url, status, error]).toEqual([
         url,
         400,
-        { code: "invalid_request", message: expect.stringContaining(message) as string },
+        expect.objectContaining({
+          code: "invalid_request",
+          message: expect.stringContaining(message) as string,
+        }),
       ]);
     }
     const missing = await fetch(`${platform.url}/api/image-proxy`, {

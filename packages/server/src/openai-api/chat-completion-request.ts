@@ -1,5 +1,6 @@
 import { toolCallDefinitionSchema } from "@parlor/protocol";
 import { z } from "zod";
+import { plainIssueMessage } from "../input/plain-issue-message.js";
 import { OpenAIError } from "./openai-error.js";
 
 const contentPartSchema = z.looseObject({ type: z.string(), text: z.string().optional() });
@@ -42,11 +43,11 @@ export type ChatCompletionMessage = ChatCompletionRequest["messages"][number];
 
 /** Parses the body, or answers 400 naming the first wrong field as OpenAI does. */
 export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest {
-  const parsed = chatCompletionRequestSchema.safeParse(body);
+  const parsed = chatCompletionRequestSchema.safeParse(body, { error: plainIssueMessage });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const param = issue?.path.join(".") ?? null;
-  throw new OpenAIError(400, `Invalid request: ${param ? `${param}: ` : ""}${issue?.message}`, {
+  const param = issue?.path.join(".") || null;
+  throw new OpenAIError(400, `Invalid request: ${param ?? "the body"} ${issue?.message}`, {
     code: "invalid_request",
     param,
   });

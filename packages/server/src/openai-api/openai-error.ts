@@ -75,7 +75,7 @@ export function openaiErrorResponse(
         message: error.message,
         type: openai?.type ?? typeForStatus(error.status),
         code: error.code,
-        param: openai?.param ?? null,
+        param: openai?.param ?? error.field ?? null,
       },
     },
     error.status as ContentfulStatusCode,

@@ -116,7 +116,7 @@ describe("the bot query API (POST /bot/<name>)", () => {
         "Invalid API key or bot access key: bot_query_id 'gone' is not a query being answered now",
       ],
       [await post("nobody", `Bearer ${test.apiKey}`), 404, "Unknown bot 'nobody'"],
-      [await post("echo", `Bearer ${test.apiKey}`, { type: "query" }), 400, "QueryRequest"],
+      [await post("echo", `Bearer ${test.apiKey}`, { type: "query" }), 400, "query is required"],
     ];
     for (const [response, status, message] of cases) {
       expect(response.status).toBe(status);

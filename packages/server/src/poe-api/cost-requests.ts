@@ -23,11 +23,7 @@ export async function handleCostRequest(
 ): Promise<Response> {
   const platform = context.var.platform;
   const botQueryId = context.req.param("botQueryId") ?? "";
-  const body = parseInput(
-    costBodySchema,
-    await readJson(context),
-    "The body must be {amounts: [CostItem…], access_key}: ",
-  );
+  const body = parseInput(costBodySchema, await readJson(context));
   const live = platform.liveQueries.get(botQueryId);
   if (!live) {
     throw new PlatformError(

@@ -1,6 +1,7 @@
-import { parseBotRequest, type QueryRequest } from "@parlor/protocol";
+import { parseBotRequest, queryRequestSchema, type QueryRequest } from "@parlor/protocol";
 import type { Context } from "hono";
-import { InvalidRequestError } from "../errors.js";
+import { invalidField } from "../errors.js";
+import { parseInput } from "../parse-input.js";
 import type { AppEnv } from "../http/app-env.js";
 import { streamClient } from "../http/stream-client.js";
 import { readJson } from "../http/read-json.js";
@@ -15,12 +16,9 @@ function parseQueryBody(body: Record<string, unknown>): QueryRequest {
   // parseBotRequest reads plain queries without zod: this runs on every bot-to-bot call.
   const parsed = parseBotRequest(body);
   if (parsed.ok && parsed.request.type === "query") return parsed.request;
-  const problem = parsed.ok
-    ? `type must be "query", not "${parsed.request.type}"`
-    : parsed.reason === "invalid"
-      ? parsed.message
-      : `type must be "query", not "${parsed.type}"`;
-  throw new InvalidRequestError(`The body must be a QueryRequest: ${problem}`);
+  // A malformed query is parsed again only to say in plain words what is wrong with it.
+  if (body.type === "query") parseInput(queryRequestSchema, body);
+  throw invalidField("type", 'type must be "query": this route runs a query on a bot');
 }
 
 /**

@@ -41,11 +41,7 @@ export async function handleUpdateSettings(context: Context<AppEnv>): Promise<Re
   const platform = context.var.platform;
   const { name = "", key = "" } = context.req.param();
   const bot = await botWithKey(platform, name, key);
-  const settings = parseInput(
-    settingsResponseSchema,
-    await readJson(context),
-    "Invalid settings: ",
-  );
+  const settings = parseInput(settingsResponseSchema, await readJson(context));
   await platform.store.bots.update(bot.id, {
     settings_json: JSON.stringify(settings),
     settings_fetched_at: platform.clock(),

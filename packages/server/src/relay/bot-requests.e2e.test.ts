@@ -187,7 +187,7 @@ describe.each(TEST_DIALECTS)("what a server bot receives, on %s", (dialect) => {
       expect(await response.json()).toMatchObject({
         error: {
           code: "invalid_request",
-          message: "parameters: must be an object of values for the bot's parameter controls",
+          message: "parameters must be an object of values for the bot's parameter controls",
         },
       });
     }

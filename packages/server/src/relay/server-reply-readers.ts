@@ -2,6 +2,7 @@ import { createSseDecoder } from "@parlor/protocol";
 import type { OutboundResponse } from "../outbound/index.js";
 import type { BotReplyStream } from "./bot-runner.js";
 import { jsonReplyMessages } from "./json-reply.js";
+import { withoutLoneSurrogates } from "./replace-lone-surrogates.js";
 
 /**
  * Reads a bot's `text/event-stream` body: bytes from the socket go through the SSE decoder to
@@ -11,7 +12,9 @@ import { jsonReplyMessages } from "./json-reply.js";
 export function readSseReply(response: OutboundResponse): BotReplyStream["read"] {
   return (sink) => {
     const text = new TextDecoder();
-    const decoder = createSseDecoder({ onMessage: (message) => sink.message(message) });
+    const decoder = createSseDecoder({
+      onMessage: (message) => sink.message(withoutLoneSurrogates(message)),
+    });
     // Set once the sink has heard the outcome; the body reader may still report its own.
     let over = false;
     const overflow = (error: unknown) => {
@@ -53,7 +56,7 @@ export function readJsonReply(response: OutboundResponse): BotReplyStream["read"
       (body) => {
         for (const message of jsonReplyMessages(body)) {
           if (stopped) return;
-          sink.message(message);
+          sink.message(withoutLoneSurrogates(message));
         }
         if (!stopped) sink.end();
       },

@@ -133,14 +133,15 @@ export const accountPaths: PathsObject = {
         content: {
           "application/json": {
             schema: object(
-              { name: { type: "string", default: "API key" } },
-              { optional: ["name"] },
+              { name: { type: "string", maxLength: 100, default: "API key" } },
+              { optional: ["name"], closed: true },
             ),
           },
         },
       },
       responses: {
         "201": jsonResponse("Created", ref("CreatedApiKey")),
+        "400": errorResponse("`invalid_request`: a body that is not an object, or a name too long"),
         ...authErrors,
         ...csrfError,
         ...tooLarge,

@@ -29,7 +29,7 @@ export const openApiDocument: OpenApiDocument = {
     title: "Parlor",
     version: "0.1.0",
     description:
-      "A self-hostable platform for Poe-protocol chatbots: the platform API (/api), Poe's bot API (/bot), an OpenAI-compatible API (/v1) and signed file URLs (/files). Platform errors are `{error: {code, message}}`; /v1 errors are OpenAI-shaped.",
+      "A self-hostable platform for Poe-protocol chatbots: the platform API (/api), Poe's bot API (/bot), an OpenAI-compatible API (/v1) and signed file URLs (/files). Platform errors are `{error: {code, message, field?}}`; /v1 errors are OpenAI-shaped.",
     license: { name: "MIT" },
   },
   tags: [

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { servedRoutes } from "../../testing/served-routes.js";
 import { startTestPlatform, type TestPlatform } from "../../testing/test-platform.js";
 import { createApp } from "../app.js";
 import { openApiDocument } from "./openapi-document.js";
@@ -11,29 +12,11 @@ function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}");
 }
 
-/** Every concrete path a Hono path stands for: each optional `:param?` present or not. */
-function expandOptional(path: string): string[] {
-  let variants = [""];
-  for (const segment of path.split("/").slice(1)) {
-    const optional = segment.startsWith(":") && segment.endsWith("?");
-    const present = variants.map(
-      (variant) => `${variant}/${optional ? segment.slice(0, -1) : segment}`,
-    );
-    variants = optional ? [...variants, ...present] : present;
-  }
-  return variants.map((variant) => variant || "/");
-}
-
-/** `METHOD /path/{param}` for every route the app answers; `ALL` entries are middleware. */
-function servedRoutes(routes: readonly { method: string; path: string }[]): Set<string> {
-  const served = new Set<string>();
-  for (const { method, path } of routes) {
-    if (method === "ALL") continue;
-    // The web app's pages (every other GET), not part of the API.
-    if (path === "/*") continue;
-    for (const variant of expandOptional(path)) served.add(`${method} ${toOpenApiPath(variant)}`);
-  }
-  return served;
+/** `METHOD /path/{param}` for every route the app answers. */
+function servedOperations(routes: readonly { method: string; path: string }[]): Set<string> {
+  return new Set(
+    servedRoutes(routes).map(({ method, path }) => `${method} ${toOpenApiPath(path)}`),
+  );
 }
 
 /** `METHOD /path/{param}` for every operation in the document. */
@@ -61,7 +44,7 @@ describe("the OpenAPI document", () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    served = servedRoutes(createApp(platform.platform).routes);
+    served = servedOperations(createApp(platform.platform).routes);
   });
   afterAll(async () => {
     await platform.dispose();

@@ -11,14 +11,25 @@ const ACCOUNT_STATUS: SchemaObject = {
 export const platformSchemas: Record<string, SchemaObject> = {
   Error: object(
     {
-      error: object({
-        code: {
-          type: "string",
-          description:
-            "Stable machine-readable code: invalid_request, unauthenticated, csrf, forbidden, not_found, conflict, payload_too_large, rate_limited, internal_error, or a route's own",
+      error: object(
+        {
+          code: {
+            type: "string",
+            description:
+              "Stable machine-readable code: invalid_request, unauthenticated, csrf, forbidden, not_found, conflict, payload_too_large, rate_limited, internal_error, or a route's own",
+          },
+          message: {
+            type: "string",
+            description:
+              "A plain sentence, safe to show to users; several problems separated by '; '",
+          },
+          field: {
+            type: "string",
+            description: "On a 400 about one field, its dotted path (`tools.0.function.name`)",
+          },
         },
-        message: { type: "string", description: "Safe to show to users" },
-      }),
+        { optional: ["field"], closed: true },
+      ),
     },
     { description: "Every platform error (everything but /v1)" },
   ),

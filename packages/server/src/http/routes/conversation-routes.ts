@@ -1,23 +1,39 @@
 import { avatarUrl } from "../../bots/bot-avatars.js";
 import { Hono } from "hono";
 import { z } from "zod";
-import { InvalidRequestError } from "../../errors.js";
+import { invalidField } from "../../errors.js";
 import type { ConversationWithBot } from "../../store/conversations-store.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { readListQuery } from "../list-query.js";
 import { nextCursor } from "../page-cursor.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
-import { readJson, readJsonAs, stringField } from "../read-json.js";
-import { publicMessage } from "./public-message.js";
+import { readJsonAs } from "../read-json.js";
+import { TEXT_LIMITS } from "../../input/text-limits.js";
+import { userText } from "../../input/user-text.js";
+import { publicMessages } from "./public-message.js";
 import {
   respondWithGeneration,
   sentMessageHeaders,
   wantsEventStream,
 } from "./generation-response.js";
 
+/** `POST /api/conversations`: the bot to talk to. */
+const createSchema = z.strictObject({ bot: z.string().min(1).max(100) });
+
+/**
+ * `POST /api/conversations/:id/messages`: only the fields docs/api.md names. Their values are
+ * checked where they are used (content by the chat service, attachments by the loader).
+ */
+const sendSchema = z.strictObject({
+  content: z.string(),
+  attachments: z.unknown().optional(),
+  parameters: z.unknown().optional(),
+  parent_id: z.unknown().optional(),
+});
+
 const renameSchema = z.strictObject({
-  title: z.string().trim().min(1, "a title needs some text").max(200, "at most 200 characters"),
+  title: userText(TEXT_LIMITS.conversationTitle).trim().min(1, "needs some text"),
 });
 
 /** A conversation as a list shows it: the conversation, and enough of its bot to show it. */
@@ -38,8 +54,9 @@ function listedConversation({
 function parentIdOf(body: Record<string, unknown>): string | null | undefined {
   const parentId = body.parent_id;
   if (parentId === undefined || parentId === null || typeof parentId === "string") return parentId;
-  throw new InvalidRequestError(
-    "parent_id: the id of the bot reply to follow, or null to start a new first message",
+  throw invalidField(
+    "parent_id",
+    "parent_id must be the id of the bot reply to follow, or null to start a new first message",
   );
 }
 
@@ -58,11 +75,9 @@ export const conversationRoutes = new Hono<AppEnv>()
     });
   })
   .post("/", async (context) => {
-    const body = await readJson(context);
-    const conversation = await context.var.platform.chat.createConversation(
-      requireActor(context),
-      stringField(body, "bot"),
-    );
+    const actor = requireActor(context);
+    const { bot } = await readJsonAs(context, createSchema);
+    const conversation = await context.var.platform.chat.createConversation(actor, bot);
     return context.json({ conversation }, 201);
   })
   .get("/:id", async (context) => {
@@ -72,9 +87,7 @@ export const conversationRoutes = new Hono<AppEnv>()
     );
     return context.json({
       conversation,
-      messages: messages.map((message) =>
-        publicMessage(message, context.var.platform.renewFileUrls),
-      ),
+      messages: await publicMessages(context.var.platform, conversation.id, messages),
     });
   })
   .patch("/:id", async (context) => {
@@ -102,19 +115,20 @@ export const conversationRoutes = new Hono<AppEnv>()
     return context.json({ conversation });
   })
   .post("/:id/messages", async (context) => {
-    const body = await readJson(context);
+    const actor = requireActor(context);
+    const body = await readJsonAs(context, sendSchema);
     const parameters = body.parameters === undefined ? {} : body.parameters;
     if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) {
-      throw new InvalidRequestError(
-        "parameters: must be an object of values for the bot's parameter controls",
+      throw invalidField(
+        "parameters",
+        "parameters must be an object of values for the bot's parameter controls",
       );
     }
-    const actor = requireActor(context);
     const { userMessage, botMessage } = await context.var.platform.chat.sendMessage(
       actor,
       context.req.param("id"),
       {
-        content: stringField(body, "content"),
+        content: body.content,
         attachments: body.attachments,
         parameters: parameters as Record<string, unknown>,
         parentId: parentIdOf(body),
@@ -128,8 +142,10 @@ export const conversationRoutes = new Hono<AppEnv>()
     }
     return context.json(
       {
-        user_message: publicMessage(userMessage, context.var.platform.renewFileUrls),
-        bot_message: publicMessage(botMessage, context.var.platform.renewFileUrls),
+        ...(await publicMessages(context.var.platform, userMessage.conversation_id, [
+          userMessage,
+          botMessage,
+        ]).then(([user_message, bot_message]) => ({ user_message, bot_message }))),
         stream_url: `/api/messages/${botMessage.id}/stream`,
       },
       202,

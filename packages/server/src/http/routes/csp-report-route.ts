@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { parseCspReport } from "../../csp/csp-violation.js";
 import { InvalidRequestError, PlatformError } from "../../errors.js";
 import type { AppEnv } from "../app-env.js";
+import { parseJsonWithinDepth } from "../parse-json-within-depth.js";
 import { requestHeader } from "../request-header.js";
 
 /** The content types browsers send reports with (plain JSON is tolerated). */
@@ -21,16 +22,11 @@ export async function handleCspReport(context: Context<AppEnv>): Promise<Respons
       "Send the report as application/csp-report or application/reports+json",
     );
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(await context.req.text());
-  } catch {
-    throw new InvalidRequestError("The report must be JSON");
-  }
+  const body = parseJsonWithinDepth(await context.req.text());
   const violations = parseCspReport(body);
   if (!violations)
     throw new InvalidRequestError(
-      'Not a CSP report: expected {"csp-report": {…}} or a list of reports',
+      'Not a CSP report: send {"csp-report": {…}} or a list of reports',
     );
   context.var.platform.cspReports.record(violations);
   return context.body(null, 204);

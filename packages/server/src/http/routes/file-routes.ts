@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { NotFoundError } from "../../errors.js";
 import { readFileBytes } from "../../poe-api/files/file-storage.js";
 import { isValidFileSignature } from "../../poe-api/files/signed-file-url.js";
+import { uploadFileName } from "../../poe-api/files/upload-file-name.js";
 import type { AppEnv } from "../app-env.js";
 
 /**
@@ -24,7 +25,8 @@ export const fileRoutes = new Hono<AppEnv>().get("/:id", async (context) => {
     headers: {
       "content-type": file.content_type,
       "content-length": String(file.size),
-      "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      // Reduced again: names stored before uploads were reduced may still carry a path.
+      "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(uploadFileName(file.name))}`,
       "cache-control": "private, max-age=3600",
       // Uploaded HTML or SVG must not run as our origin.
       "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",

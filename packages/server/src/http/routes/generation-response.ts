@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { MessageRow } from "../../store/messages-store.js";
 import type { AppEnv } from "../app-env.js";
 import { nodeBindings } from "../node-bindings.js";
+import { fileUrlTextsOf } from "./public-message.js";
 import { requestHeader } from "../request-header.js";
 import {
   GENERATION_STREAM_HEADERS,
@@ -32,13 +33,14 @@ export function sentMessageHeaders(botMessageId: string, userMessageId?: string)
  * Answers with a reply's live stream from the event after `afterId`. Under Node the SSE text
  * goes straight to the socket, with no web stream per client; elsewhere it is a web `Response`.
  */
-export function respondWithGeneration(
+export async function respondWithGeneration(
   context: Context<AppEnv>,
   message: MessageRow,
   afterId: number,
   headers?: Record<string, string>,
-): Response {
-  const { log, store, renewFileUrls } = context.var.platform;
+): Promise<Response> {
+  const { log, store, fileUrlRenewer } = context.var.platform;
+  const renewFileUrls = await fileUrlRenewer(message.conversation_id, fileUrlTextsOf([message]));
   const deps = { log, store, renewFileUrls };
   const { outgoing } = nodeBindings(context);
   if (!outgoing) {

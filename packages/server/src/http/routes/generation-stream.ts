@@ -4,6 +4,7 @@ import type { GenerationEvent, GenerationLog } from "../../relay/generation-log.
 import type { MessageRow } from "../../store/messages-store.js";
 import type { Store } from "../../store/store.js";
 import { startKeepAlive, stopKeepAlive } from "../heartbeats.js";
+import type { RenewFileUrls } from "../../poe-api/files/file-url-renewer.js";
 import { allowRetryOf } from "./public-message.js";
 
 /** What serving a reply stream needs. */
@@ -11,7 +12,7 @@ export interface StreamDeps {
   log: GenerationLog;
   store: Store;
   /** Renews the platform's own file URLs in a stored reply (they last an hour). */
-  renewFileUrls: (text: string) => string;
+  renewFileUrls: RenewFileUrls;
 }
 
 /** The events that show a stored reply at once: its text, suggestions, files, final state. */

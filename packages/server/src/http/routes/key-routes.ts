@@ -2,7 +2,15 @@ import { Hono } from "hono";
 import { NotFoundError } from "../../errors.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
-import { readJson } from "../read-json.js";
+import { z } from "zod";
+import { TEXT_LIMITS } from "../../input/text-limits.js";
+import { userText } from "../../input/user-text.js";
+import { readJsonAs } from "../read-json.js";
+
+/** `POST /api/keys`: no body, `{}`, or a name to tell the key apart by. */
+const createKeySchema = z.strictObject({
+  name: userText(TEXT_LIMITS.apiKeyName).trim().optional(),
+});
 
 /** User API keys: created (shown once), listed without secrets, revoked. */
 export const keyRoutes = new Hono<AppEnv>()
@@ -15,9 +23,11 @@ export const keyRoutes = new Hono<AppEnv>()
   })
   .post("/", async (context) => {
     const actor = requireActor(context);
-    const body: Record<string, unknown> = await readJson(context).catch(() => ({}));
-    const name = typeof body.name === "string" ? body.name : "API key";
-    const created = await context.var.platform.accounts.createApiKey(actor.userId, name);
+    const { name } = await readJsonAs(context, createKeySchema, { emptyIsObject: true });
+    const created = await context.var.platform.accounts.createApiKey(
+      actor.userId,
+      name || "API key",
+    );
     return context.json({ ...created, note: "Store this key now: it is not shown again." }, 201);
   })
   .delete("/:id", async (context) => {

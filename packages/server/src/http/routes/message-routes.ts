@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { InvalidRequestError } from "../../errors.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { admitMessageWithinRateLimits } from "../rate-limit.js";
-import { readJson } from "../read-json.js";
-import { publicMessage } from "./public-message.js";
+import { readJsonAs } from "../read-json.js";
+import { TEXT_LIMITS } from "../../input/text-limits.js";
+import { userText } from "../../input/user-text.js";
+import { keepFileUrls } from "../../poe-api/files/file-url-renewer.js";
+import { publicMessage, publicMessages } from "./public-message.js";
 import {
   respondWithGeneration,
   sentMessageHeaders,
@@ -13,8 +15,8 @@ import {
 } from "./generation-response.js";
 import { requestHeader } from "../request-header.js";
 
-const feedbackSchema = z.object({ type: z.enum(["like", "dislike"]) });
-const reactionSchema = z.object({ reaction: z.string().min(1).max(32) });
+const feedbackSchema = z.strictObject({ type: z.enum(["like", "dislike"]) });
+const reactionSchema = z.strictObject({ reaction: userText(TEXT_LIMITS.reaction).min(1) });
 
 /** One message: its live stream, stop, regenerate, feedback and reactions. */
 export const messageRoutes = new Hono<AppEnv>()
@@ -23,7 +25,8 @@ export const messageRoutes = new Hono<AppEnv>()
       requireActor(context),
       context.req.param("id"),
     );
-    return context.json({ message: publicMessage(message, context.var.platform.renewFileUrls) });
+    const [shown] = await publicMessages(context.var.platform, message.conversation_id, [message]);
+    return context.json({ message: shown });
   })
   .get("/:id/stream", async (context) => {
     const { message } = await context.var.platform.chat.ownMessage(
@@ -56,29 +59,28 @@ export const messageRoutes = new Hono<AppEnv>()
       return respondWithGeneration(context, botMessage, 0, sentMessageHeaders(botMessage.id));
     return context.json(
       {
-        bot_message: publicMessage(botMessage, context.var.platform.renewFileUrls),
+        // A reply that has just started holds no file URL yet.
+        bot_message: publicMessage(botMessage, keepFileUrls),
         stream_url: `/api/messages/${botMessage.id}/stream`,
       },
       202,
     );
   })
   .post("/:id/feedback", async (context) => {
-    const parsed = feedbackSchema.safeParse(await readJson(context));
-    if (!parsed.success) throw new InvalidRequestError('type: "like" or "dislike"');
+    const { type } = await readJsonAs(context, feedbackSchema);
     await context.var.platform.feedback.feedback(
       requireActor(context),
       context.req.param("id"),
-      parsed.data.type,
+      type,
     );
     return context.json({ ok: true });
   })
   .post("/:id/reaction", async (context) => {
-    const parsed = reactionSchema.safeParse(await readJson(context));
-    if (!parsed.success) throw new InvalidRequestError("reaction: required, a short string");
+    const { reaction } = await readJsonAs(context, reactionSchema);
     await context.var.platform.feedback.reaction(
       requireActor(context),
       context.req.param("id"),
-      parsed.data.reaction,
+      reaction,
     );
     return context.json({ ok: true });
   });

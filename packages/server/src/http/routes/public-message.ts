@@ -1,8 +1,24 @@
+import type { Platform } from "../../platform.js";
 import type { MessageRow } from "../../store/messages-store.js";
 
 /** Whether retrying a failed reply makes sense: null unless the reply ended in error. */
 export function allowRetryOf(message: MessageRow): boolean | null {
   return message.error_allow_retry === null ? null : message.error_allow_retry === 1;
+}
+
+/** The texts of a message that may hold the platform's file URLs. */
+export function fileUrlTextsOf(messages: readonly MessageRow[]): string[] {
+  return messages.flatMap((message) => [message.content, message.files_json]);
+}
+
+/** Messages of one conversation as the API shows them, with its files' URLs renewed. */
+export async function publicMessages(
+  platform: Pick<Platform, "fileUrlRenewer">,
+  conversationId: string,
+  messages: readonly MessageRow[],
+) {
+  const renew = await platform.fileUrlRenewer(conversationId, fileUrlTextsOf(messages));
+  return messages.map((message) => publicMessage(message, renew));
 }
 
 /** A message as the API shows it; `metadata` stays between the platform and the bot. */

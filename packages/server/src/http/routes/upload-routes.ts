@@ -4,6 +4,7 @@ import { randomId } from "../../auth/tokens.js";
 import { saveFileBytes } from "../../poe-api/files/file-storage.js";
 import { guessContentType } from "../../poe-api/files/guess-content-type.js";
 import { fileTooLarge } from "../../poe-api/files/upload-errors.js";
+import { uploadFileName } from "../../poe-api/files/upload-file-name.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { readFormFile } from "../read-form-file.js";
@@ -17,11 +18,12 @@ export const uploadRoutes = new Hono<AppEnv>().post("/", async (context) => {
   const id = randomId("file");
   const bytes = new Uint8Array(await file.arrayBuffer());
   await saveFileBytes(config.dataDir, id, bytes);
+  const name = uploadFileName(file.name);
   const row = {
     id,
     owner_id: actor.userId,
-    name: file.name || "file",
-    content_type: guessContentType(file.name, file.type),
+    name,
+    content_type: guessContentType(name, file.type),
     size: bytes.byteLength,
     storage_key: id,
     created_at: clock(),

@@ -1,8 +1,9 @@
 import { MAX_FILE_BYTES } from "@parlor/protocol";
-import { InvalidRequestError } from "../../errors.js";
+import { invalidField, InvalidRequestError } from "../../errors.js";
 import { OutboundError, type OutboundClient } from "../../outbound/index.js";
 import { guessContentType } from "./guess-content-type.js";
 import { fileTooLarge } from "./upload-errors.js";
+import { uploadFileName } from "./upload-file-name.js";
 
 /** A file ready to store. */
 export interface UploadedBytes {
@@ -33,7 +34,7 @@ export async function downloadUpload(
   try {
     url = new URL(downloadUrl);
   } catch {
-    throw new InvalidRequestError("download_url: not a valid URL");
+    throw invalidField("download_url", "download_url is not a valid URL");
   }
   try {
     const response = await outbound.request({
@@ -51,7 +52,7 @@ export async function downloadUpload(
     }
     const chunks: Uint8Array[] = [];
     for await (const chunk of response.body) chunks.push(chunk);
-    const name = fileName || nameFromUrl(url);
+    const name = uploadFileName(fileName || nameFromUrl(url));
     const declared = response.headers["content-type"];
     return {
       bytes: Buffer.concat(chunks),

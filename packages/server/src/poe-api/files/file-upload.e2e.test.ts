@@ -203,7 +203,57 @@ describe("file upload (POST /bot/file_upload_3RD_PARTY_POST) and signed file URL
     const forged = original.replace(/signature=(.)/, (_match, first: string) =>
       first === "A" ? "signature=B" : "signature=A",
     );
-    expect(platform.platform.renewFileUrls(original)).not.toBe(original);
-    expect(platform.platform.renewFileUrls(forged)).toBe(forged);
+    const renew = await platform.platform.fileUrlRenewer(conversationId, [original, forged]);
+    expect(renew(original)).not.toBe(original);
+    expect(renew(forged)).toBe(forged);
+  });
+});
+
+describe("file URLs another user's bot puts in a reply", () => {
+  let test: ApiTestContext | undefined;
+  let bot: BotTestServer | undefined;
+  afterEach(async () => {
+    await bot?.close();
+    await test?.platform.dispose();
+    test = bot = undefined;
+  });
+
+  it("are not renewed: an expired link to Alice's upload stays dead for Bob", async () => {
+    let now = Date.now();
+    test = await startApiTest({ overrides: { clock: () => now } });
+    const { platform, apiKey } = test;
+    // Alice uploads a file; her link lasts an hour.
+    const alices = await uploadFile({
+      file: PNG_BYTES,
+      fileName: "alice.png",
+      apiKey,
+      baseUrl: `${platform.url}/bot/`,
+    });
+    now += 24 * 3600 * 1000;
+    expect((await fetch(alices.url)).status).toBe(404);
+
+    // Bob's bot answers with Alice's expired link, in its text and as a file.
+    const bob = await platform.signUp("bob@example.com");
+    bot = await createBotTestServer(
+      defineBot({
+        async *onQuery() {
+          yield `Look: ![x](${alices.url})`;
+          yield file({ url: alices.url, contentType: "image/png", name: "alice.png" });
+        },
+      }),
+    );
+    await registerServerBot(bob, { handle: "thief", serverUrl: bot.url, accessKey: bot.accessKey });
+    const { conversationId } = await chatWith(bob, "thief", "Show me");
+    type Message = { content: string; files: { url: string }[] };
+    const { messages } = await bob.json<{ messages: Message[] }>(
+      "GET",
+      `/api/conversations/${conversationId}`,
+    );
+    const reply = messages.at(-1)!;
+    const shown = [reply.files[0]!.url, /\((.*)\)/.exec(reply.content)![1]!];
+    for (const url of shown) {
+      expect(url).toBe(alices.url);
+      expect((await fetch(new URL(url, platform.url))).status).toBe(404);
+    }
   });
 });

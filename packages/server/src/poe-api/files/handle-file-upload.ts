@@ -9,6 +9,7 @@ import { findUploader } from "./find-uploader.js";
 import { guessContentType } from "./guess-content-type.js";
 import { UPLOAD_URL_LIFETIME_MS, signedFileUrl } from "./signed-file-url.js";
 import { fileTooLarge } from "./upload-errors.js";
+import { uploadFileName } from "./upload-file-name.js";
 import { requestHeader } from "../../http/request-header.js";
 
 /** The uploaded file: multipart `file`, or `download_url` (+ `download_filename`) to fetch. */
@@ -22,7 +23,7 @@ async function readUpload(context: Context<AppEnv>): Promise<UploadedBytes> {
   const { file, download_url: downloadUrl, download_filename: fileName } = form;
   if (file instanceof File) {
     if (file.size > MAX_FILE_BYTES) throw fileTooLarge();
-    const name = (typeof fileName === "string" && fileName) || file.name || "file";
+    const name = uploadFileName((typeof fileName === "string" && fileName) || file.name);
     return {
       bytes: new Uint8Array(await file.arrayBuffer()),
       name,

@@ -48,28 +48,52 @@ const FILE_URL_IN_TEXT = /\/files\/([\w.~%-]+)\?expires=(\d{1,15})&signature=([\
 /** A URL with less than this left is renewed when its message is read. */
 const RENEW_WHEN_LEFT_MS = UPLOAD_URL_LIFETIME_MS / 2;
 
+/** Each genuine URL of ours in `text` that is due for renewal, with its file id. */
+function* dueUrls(text: string, secret: string, now: number) {
+  if (!text.includes("/files/")) return;
+  for (const match of text.matchAll(FILE_URL_IN_TEXT)) {
+    const [url, encodedId, expires, signature] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    if (Number(expires) * 1000 - now > RENEW_WHEN_LEFT_MS) continue;
+    let id: string;
+    try {
+      id = decodeURIComponent(encodedId);
+    } catch {
+      continue;
+    }
+    if (safeEqual(signature, signatureOf(secret, id, Number(expires))))
+      yield { url, id, encodedId };
+  }
+}
+
+/** The ids of the files whose URLs in `text` are genuine and expired or about to expire. */
+export function fileIdsDueForRenewal(text: string, secret: string, now: number): Set<string> {
+  return new Set([...dueUrls(text, secret, now)].map((due) => due.id));
+}
+
 /**
  * Renews the platform's own file URLs in stored text (a reply's markdown, its files' JSON): a
- * genuine URL that has expired, or soon will, gets a fresh expiry and signature, so a picture a
- * bot attached still shows when the conversation is read the next day. The URLs a bot is given
- * last an hour; whoever may read the message may follow them. Other sites' URLs and forged
- * signatures are left as they are.
+ * genuine URL that has expired, or soon will, of a file `mayRenew` allows gets a fresh expiry
+ * and signature, so a picture a bot attached still shows when the conversation is read the
+ * next day. Only files of the conversation may be renewed (see file-url-renewer.ts): a text
+ * could carry any file's old URL. Other sites' URLs and forged signatures are left as they are.
  */
-export function renewFileUrls(text: string, secret: string, now: number): string {
-  if (!text.includes("/files/")) return text;
-  return text.replace(
-    FILE_URL_IN_TEXT,
-    (url, encodedId: string, expires: string, signature: string) => {
-      if (Number(expires) * 1000 - now > RENEW_WHEN_LEFT_MS) return url;
-      let id: string;
-      try {
-        id = decodeURIComponent(encodedId);
-      } catch {
-        return url;
-      }
-      if (!safeEqual(signature, signatureOf(secret, id, Number(expires)))) return url;
-      const renewed = Math.ceil((now + UPLOAD_URL_LIFETIME_MS) / 1000);
-      return `/files/${encodedId}?expires=${renewed}&signature=${signatureOf(secret, id, renewed)}`;
-    },
-  );
+export function renewFileUrls(
+  text: string,
+  secret: string,
+  now: number,
+  mayRenew: (fileId: string) => boolean,
+): string {
+  let renewedText = text;
+  for (const { url, id, encodedId } of dueUrls(text, secret, now)) {
+    if (!mayRenew(id)) continue;
+    const renewed = Math.ceil((now + UPLOAD_URL_LIFETIME_MS) / 1000);
+    const fresh = `/files/${encodedId}?expires=${renewed}&signature=${signatureOf(secret, id, renewed)}`;
+    renewedText = renewedText.replace(url, fresh);
+  }
+  return renewedText;
 }
