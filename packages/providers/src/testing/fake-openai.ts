@@ -2,6 +2,7 @@ import {
   sseFrame,
   startFakeVendorServer,
   type FakeResponse,
+  type FakeSseResponse,
   type FakeVendorServer,
 } from "./fake-vendor-server.js";
 
@@ -37,7 +38,7 @@ function chunk(delta: unknown, finishReason: string | null = null): unknown {
 }
 
 /** An OpenAI chat-completions stream: role chunk, content deltas, tool-call deltas, usage, [DONE]. */
-export function openAiStream(answer: ScriptedAnswer): FakeResponse {
+export function openAiStream(answer: ScriptedAnswer): FakeSseResponse {
   const frames = [sseFrame(chunk({ role: "assistant", content: "", refusal: null }))];
   for (const text of answer.text ?? []) frames.push(sseFrame(chunk({ content: text })));
   (answer.toolCalls ?? []).forEach((call, index) => {

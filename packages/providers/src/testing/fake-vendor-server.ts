@@ -23,6 +23,9 @@ export type FakeResponse =
       holdOpen?: boolean;
     };
 
+/** A scripted answer that streams SSE frames. */
+export type FakeSseResponse = Extract<FakeResponse, { sse: string[] }>;
+
 /** A local HTTP server speaking one vendor's wire format. */
 export interface FakeVendorServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
