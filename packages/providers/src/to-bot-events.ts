@@ -37,7 +37,7 @@ export async function* toBotEvents(
       } else if (event.event === "text" && options.toolsRequested) {
         yield chunkEvent("", { content: event.data.text }) as BotEvent;
       } else {
-        yield event as BotEvent;
+        yield event;
       }
     }
   } catch (error) {

@@ -6,7 +6,7 @@ import {
   anthropicStreamError,
   startFakeAnthropic,
 } from "../testing/fake-anthropic.js";
-import type { FakeVendorServer } from "../testing/fake-vendor-server.js";
+import { lastRequestBody, type FakeVendorServer } from "../testing/fake-vendor-server.js";
 import { message, sampleRequest, weatherTool } from "../testing/sample-requests.js";
 import { ANTHROPIC_DEFAULT_MAX_TOKENS, createAnthropicProvider } from "./anthropic-provider.js";
 import { CONVERSATION_START } from "./to-anthropic-messages.js";
@@ -26,7 +26,7 @@ const provider = () =>
     retry: { sleep: async (milliseconds) => void waits.push(milliseconds) },
   });
 const model = "claude-sonnet-4-20250514";
-const lastBody = () => fake.requests.at(-1)!.body as Record<string, any>;
+const lastBody = () => lastRequestBody(fake);
 
 describe("Anthropic provider", () => {
   it("streams text, then the finish reason and usage from message_start and message_delta", async () => {
@@ -219,9 +219,8 @@ describe("Anthropic provider", () => {
   it("aborts the vendor request when the caller cancels", async () => {
     fake.reply({ sse: anthropicStream({ text: ["Thinking"] }).sse.slice(0, 4), holdOpen: true });
     const controller = new AbortController();
-    const iterator = provider()
-      .stream(sampleRequest(model), controller.signal)
-      [Symbol.asyncIterator]();
+    const stream = provider().stream(sampleRequest(model), controller.signal);
+    const iterator = stream[Symbol.asyncIterator]();
     expect(await iterator.next()).toMatchObject({ value: { event: "text" } });
     controller.abort();
     await expect(iterator.next()).rejects.toMatchObject({ code: "cancelled" });

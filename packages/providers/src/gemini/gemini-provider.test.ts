@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectEvents } from "../testing/collect-events.js";
-import type { FakeVendorServer } from "../testing/fake-vendor-server.js";
+import { lastRequestBody, type FakeVendorServer } from "../testing/fake-vendor-server.js";
 import { geminiErrors, geminiStream, startFakeGemini } from "../testing/fake-gemini.js";
 import { message, sampleRequest, weatherTool } from "../testing/sample-requests.js";
 import { createGeminiProvider } from "./gemini-provider.js";
@@ -20,7 +20,7 @@ const provider = () =>
     retry: { sleep: async (milliseconds) => void waits.push(milliseconds) },
   });
 const model = "gemini-2.5-flash";
-const lastBody = () => fake.requests.at(-1)!.body as Record<string, any>;
+const lastBody = () => lastRequestBody(fake);
 
 describe("Gemini provider", () => {
   it("streams text, then the finish reason and usage from usageMetadata", async () => {
@@ -193,9 +193,8 @@ describe("Gemini provider", () => {
       holdOpen: true,
     });
     const controller = new AbortController();
-    const iterator = provider()
-      .stream(sampleRequest(model), controller.signal)
-      [Symbol.asyncIterator]();
+    const stream = provider().stream(sampleRequest(model), controller.signal);
+    const iterator = stream[Symbol.asyncIterator]();
     expect(await iterator.next()).toMatchObject({ value: { event: "text" } });
     controller.abort();
     await expect(iterator.next()).rejects.toMatchObject({ code: "cancelled" });

@@ -2,10 +2,10 @@ import {
   BadRequestError,
   ContextTooLongError,
   ProviderAuthError,
-  ProviderError,
   ProviderUnavailableError,
   RateLimitedError,
 } from "../provider-errors.js";
+import type { ProviderError } from "../provider-errors.js";
 
 /** What an adapter knows about a failed vendor call, independent of the SDK. */
 export interface VendorFailure {

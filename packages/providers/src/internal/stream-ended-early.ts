@@ -1,4 +1,8 @@
-import { CancelledError, ProviderError, ProviderUnavailableError } from "../provider-errors.js";
+import {
+  CancelledError,
+  ProviderUnavailableError,
+  type ProviderError,
+} from "../provider-errors.js";
 
 /**
  * The error for a vendor stream that closed before saying it was finished. The SDKs end a

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectEvents } from "../testing/collect-events.js";
 import { openAiErrors, openAiStream, startFakeOpenAi } from "../testing/fake-openai.js";
-import type { FakeVendorServer } from "../testing/fake-vendor-server.js";
+import { lastRequestBody, type FakeVendorServer } from "../testing/fake-vendor-server.js";
 import { message, sampleRequest, weatherTool } from "../testing/sample-requests.js";
 import { toBotEvents } from "../to-bot-events.js";
 import { createOpenAiCompatibleProvider, createOpenAiProvider } from "./openai-provider.js";
@@ -20,7 +20,7 @@ const provider = () =>
     baseUrl: `${fake.url}/v1`,
     retry: { sleep: async (milliseconds) => void waits.push(milliseconds) },
   });
-const lastBody = () => fake.requests.at(-1)!.body as Record<string, any>;
+const lastBody = () => lastRequestBody(fake);
 
 describe("OpenAI provider", () => {
   it("streams text deltas, then the finish reason and usage", async () => {
@@ -98,7 +98,7 @@ describe("OpenAI provider", () => {
       event: "finish",
       data: { finish_reason: "tool_calls" },
     });
-    expect(lastBody().tools[0].function.name).toBe("get_weather");
+    expect(lastBody().tools).toMatchObject([{ function: { name: "get_weather" } }]);
 
     const call = {
       id: "call_a",
@@ -187,12 +187,7 @@ describe("OpenAI provider", () => {
   });
 
   it("aborts the vendor request when the caller cancels", async () => {
-    fake.reply({
-      ...openAiStream({ text: ["Thinking"] }),
-      cutAfter: undefined,
-      holdOpen: true,
-      sse: openAiStream({ text: ["Thinking"] }).sse.slice(0, 2),
-    } as never);
+    fake.reply({ sse: openAiStream({ text: ["Thinking"] }).sse.slice(0, 2), holdOpen: true });
     const controller = new AbortController();
     const stream = provider().stream(sampleRequest("gpt-4o"), controller.signal);
     const iterator = stream[Symbol.asyncIterator]();

@@ -122,3 +122,16 @@ export function sseFrame(data: unknown, event?: string): string {
   const payload = typeof data === "string" ? data : JSON.stringify(data);
   return `${event === undefined ? "" : `event: ${event}\n`}data: ${payload}\n\n`;
 }
+
+/** A recorded JSON body, with the fields tests look into most. */
+export interface RecordedBody {
+  [field: string]: unknown;
+  messages: unknown[];
+  contents: unknown[];
+  tools: unknown[];
+}
+
+/** The JSON body of the last request a fake received. */
+export function lastRequestBody(fake: FakeVendorServer): RecordedBody {
+  return fake.requests.at(-1)?.body as RecordedBody;
+}
