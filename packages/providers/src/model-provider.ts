@@ -17,8 +17,9 @@ export interface ModelInfo {
 }
 
 /**
- * What a provider is asked to answer: the Poe `query` fields that matter to a model, plus the
- * model id. Field names stay as the protocol spells them so a parsed `QueryRequest` fits.
+ * What a provider is asked to answer: the Poe `query` fields that matter to a model (spelled as
+ * the protocol spells them, so a parsed `QueryRequest` can be spread in), plus the model id and
+ * two settings of the model bot (camelCase: they are ours, not wire fields).
  */
 export interface ModelRequest {
   /** The vendor's model id. */
@@ -32,9 +33,9 @@ export interface ModelRequest {
   temperature?: number | null;
   stop_sequences?: string[];
   /** Most tokens to generate; each adapter has a default when absent. */
-  max_tokens?: number | null;
+  maxTokens?: number | null;
   /** Whether the model accepts images; when false, image attachments go as their parsed text. */
-  accepts_images?: boolean;
+  acceptsImages?: boolean;
 }
 
 /** Tokens the vendor counted for one reply. */

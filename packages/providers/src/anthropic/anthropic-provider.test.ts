@@ -55,7 +55,7 @@ describe("Anthropic provider", () => {
         message({ role: "user", content: "Bye" }),
       ],
       stop_sequences: ["END"],
-      max_tokens: 300,
+      maxTokens: 300,
     });
     await collectEvents(provider().stream(request));
     const body = lastBody();

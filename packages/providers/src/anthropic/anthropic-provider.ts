@@ -30,8 +30,8 @@ function toParams(request: ModelRequest, defaultMaxTokens: number): MessageCreat
   const conversation = toConversation(request);
   const params: MessageCreateParamsStreaming = {
     model: request.model,
-    max_tokens: request.max_tokens ?? defaultMaxTokens,
-    messages: toAnthropicMessages(conversation, request.accepts_images ?? true),
+    max_tokens: request.maxTokens ?? defaultMaxTokens,
+    messages: toAnthropicMessages(conversation, request.acceptsImages ?? true),
     stream: true,
   };
   if (conversation.system !== undefined) params.system = conversation.system;

@@ -48,7 +48,7 @@ describe("Gemini provider", () => {
       ],
       temperature: 0.2,
       stop_sequences: ["END"],
-      max_tokens: 64,
+      maxTokens: 64,
     });
     await collectEvents(provider().stream(request));
     const body = lastBody();

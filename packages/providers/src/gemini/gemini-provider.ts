@@ -27,7 +27,7 @@ function toConfig(request: ModelRequest): GenerateContentConfig {
   if (conversation.system !== undefined) config.systemInstruction = conversation.system;
   if (request.temperature != null) config.temperature = request.temperature;
   if (request.stop_sequences?.length) config.stopSequences = request.stop_sequences;
-  if (request.max_tokens != null) config.maxOutputTokens = request.max_tokens;
+  if (request.maxTokens != null) config.maxOutputTokens = request.maxTokens;
   if (request.tools?.length) config.tools = toGeminiTools(request.tools);
   return config;
 }
@@ -62,7 +62,7 @@ export function createGeminiProvider(options: GeminiProviderOptions): ModelProvi
     try {
       const stream = await client.models.generateContentStream({
         model: request.model,
-        contents: toGeminiContents(toConversation(request), request.accepts_images ?? true),
+        contents: toGeminiContents(toConversation(request), request.acceptsImages ?? true),
         config: {
           ...toConfig(request),
           ...(signal && { abortSignal: signal }),

@@ -48,7 +48,7 @@ describe("OpenAI provider", () => {
       ],
       temperature: 0.3,
       stop_sequences: ["END"],
-      max_tokens: 100,
+      maxTokens: 100,
     });
     await collectEvents(provider().stream(request));
     expect(lastBody()).toMatchObject({
@@ -202,7 +202,7 @@ describe("OpenAI provider", () => {
     const models = await ollama.listModels();
     expect(models.map((model) => model.id)).toEqual(["gpt-4o-mini", "gpt-4o"]);
     expect(fake.requests.at(-1)!.headers.authorization).toBeUndefined();
-    await collectEvents(ollama.stream(sampleRequest("llama3.1", { max_tokens: 50 })));
+    await collectEvents(ollama.stream(sampleRequest("llama3.1", { maxTokens: 50 })));
     expect(lastBody()).toMatchObject({ max_tokens: 50 });
   });
 });

@@ -46,13 +46,13 @@ function toParams(
 ): ChatCompletionCreateParamsStreaming {
   const params: ChatCompletionCreateParamsStreaming = {
     model: request.model,
-    messages: toOpenAiMessages(toConversation(request), request.accepts_images ?? true),
+    messages: toOpenAiMessages(toConversation(request), request.acceptsImages ?? true),
     stream: true,
     stream_options: { include_usage: true },
   };
   if (request.temperature != null) params.temperature = request.temperature;
   if (request.stop_sequences?.length) params.stop = request.stop_sequences;
-  if (request.max_tokens != null) params[maxTokensField] = request.max_tokens;
+  if (request.maxTokens != null) params[maxTokensField] = request.maxTokens;
   if (request.tools?.length) params.tools = toOpenAiTools(request.tools);
   return params;
 }

@@ -32,7 +32,13 @@ export function geminiStream(
   answer: Omit<ScriptedAnswer, "toolCalls"> & { functionCalls?: ScriptedFunctionCall[] },
 ): FakeSseResponse {
   const usage = answer.usage ?? { input: 8, output: 3 };
-  const frames = (answer.text ?? []).map((text) => sseFrame(chunk([{ text }])));
+  // Gemini puts the prompt's token count on every chunk, the output's on the last.
+  const promptUsage = {
+    usageMetadata: { promptTokenCount: usage.input, totalTokenCount: usage.input },
+  };
+  const frames = (answer.text ?? []).map((text) =>
+    sseFrame({ ...chunk([{ text }]), ...promptUsage }),
+  );
   const calls = (answer.functionCalls ?? []).map(({ name, args, thoughtSignature }) => ({
     functionCall: { name, args },
     ...(thoughtSignature && { thoughtSignature }),
