@@ -135,9 +135,36 @@ export const openAiErrors = {
   },
 } satisfies Record<string, FakeResponse | ((seconds: number) => FakeResponse)>;
 
+const DEFAULT_TEXT = ["Hello", " from the fake."];
+const DEFAULT_USAGE = { input: 5, output: 4 };
+const DEFAULT_STREAM = openAiStream({ text: DEFAULT_TEXT, usage: DEFAULT_USAGE });
+
+/** A non-streamed `chat.completion` answer, as OpenAI sends when `stream` is not set. */
+export function completion(text: string, usage: { input: number; output: number }): unknown {
+  return {
+    id: "chatcmpl-fake",
+    object: "chat.completion",
+    created: 1_733_000_000,
+    model: MODEL,
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content: text, refusal: null },
+        logprobs: null,
+        finish_reason: "stop",
+      },
+    ],
+    usage: {
+      prompt_tokens: usage.input,
+      completion_tokens: usage.output,
+      total_tokens: usage.input + usage.output,
+    },
+  };
+}
+
 /**
  * A fake OpenAI (or OpenAI-compatible) server: `POST /v1/chat/completions` answers what is
- * scripted (by default a short text stream), `GET /v1/models` lists `models`. Point a provider
+ * scripted (by default a short text answer, streamed when the request asks for a stream), `GET /v1/models` lists `models`. Point a provider
  * at `${url}/v1`.
  */
 export async function startFakeOpenAi(
@@ -159,7 +186,9 @@ export async function startFakeOpenAi(
             },
           }
         : undefined,
-    defaultResponse: () =>
-      openAiStream({ text: ["Hello", " from the fake."], usage: { input: 5, output: 4 } }),
+    defaultResponse: (request) =>
+      (request.body as { stream?: unknown } | undefined)?.stream === true
+        ? DEFAULT_STREAM
+        : { json: completion(DEFAULT_TEXT.join(""), DEFAULT_USAGE) },
   });
 }

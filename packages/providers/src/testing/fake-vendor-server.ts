@@ -21,6 +21,8 @@ export type FakeResponse =
       cutAfter?: number;
       /** Keeps the connection open after the frames, until the client goes away. */
       holdOpen?: boolean;
+      /** Waits this long before each frame, as a model generating tokens would. */
+      frameDelayMs?: number;
     };
 
 /** A scripted answer that streams SSE frames. */
@@ -56,7 +58,10 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   return text === "" ? undefined : (JSON.parse(text) as unknown);
 }
 
-function send(response: ServerResponse, answer: FakeResponse): void {
+const pause = (milliseconds: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+
+async function send(response: ServerResponse, answer: FakeResponse): Promise<void> {
   if ("json" in answer) {
     response.writeHead(answer.status ?? 200, {
       "content-type": "application/json",
@@ -71,7 +76,11 @@ function send(response: ServerResponse, answer: FakeResponse): void {
     connection: "keep-alive",
   });
   const frames = answer.cutAfter === undefined ? answer.sse : answer.sse.slice(0, answer.cutAfter);
-  for (const frame of frames) response.write(frame);
+  for (const frame of frames) {
+    if (answer.frameDelayMs) await pause(answer.frameDelayMs);
+    if (response.destroyed) return;
+    response.write(frame);
+  }
   if (answer.cutAfter !== undefined) {
     // Destroy only once the frames are flushed, so the client sees them and then the cut.
     response.write("", () => response.socket?.destroy());
@@ -99,7 +108,7 @@ export async function startFakeVendorServer(routes: FakeVendorRoutes): Promise<F
       const answer = routes.isGeneration(recorded)
         ? (queue.shift() ?? routes.defaultResponse(recorded))
         : (routes.route(recorded) ?? { status: 404, json: { error: "not found" } });
-      send(response, answer);
+      await send(response, answer);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
