@@ -12,6 +12,11 @@ export default defineConfig({
       { find: /^@parlor\/sdk$/, replacement: source("./packages/sdk/src/index.ts") },
       { find: /^@parlor\/sdk\/node$/, replacement: source("./packages/sdk/src/node.ts") },
       { find: /^@parlor\/sdk\/testing$/, replacement: source("./packages/sdk/src/testing.ts") },
+      { find: /^@parlor\/providers$/, replacement: source("./packages/providers/src/index.ts") },
+      {
+        find: /^@parlor\/providers\/testing$/,
+        replacement: source("./packages/providers/src/testing/index.ts"),
+      },
       { find: /^@parlor\/server$/, replacement: source("./packages/server/src/index.ts") },
       {
         find: /^@parlor\/example-echo-bot$/,
