@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from "kysely";
+import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import { containsText } from "./contains-text.js";
 import { isPostgres } from "./database.js";
 import { readPage, type Page, type PageRequest } from "./list-page.js";
