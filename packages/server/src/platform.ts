@@ -72,7 +72,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     overrides.resolveHostname ? { resolve: overrides.resolveHostname } : {},
   );
   const registry = createBotRegistry({ secretBox, outbound, builtins: BUILTIN_BOTS });
-  const avatars = createBotAvatars({ store, outbound, clock });
+  const avatars = createBotAvatars({
+    store,
+    outbound,
+    plainHttp: { allowedHosts: config.allowedBotHosts, allowLoopback: config.allowLoopbackBots },
+    clock,
+  });
   const bots = createBotsService({
     store,
     registry,

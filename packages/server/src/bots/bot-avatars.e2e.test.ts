@@ -208,6 +208,8 @@ describe.each(TEST_DIALECTS)("bot avatars on %s", (dialect) => {
       ],
       [`${site.url}/big.png`, `avatar_url was refused: The image at ${host} is larger than 2 MB`],
       ["http://10.0.0.1/face.png", "PARLOR_ALLOWED_BOT_HOSTS"],
+      // Plain http from a public host: anyone on the path could swap the image users see.
+      ["http://avatars.example.com/face.png", "avatar_url must be an https URL"],
     ];
     for (const [avatarUrl, message] of refusals) {
       const [status, error] = await errorOf(await create(avatarUrl));

@@ -3,7 +3,12 @@ import { acceptImage, type CheckedImage } from "../images/accept-image.js";
 import { fetchImage } from "../images/fetch-image.js";
 import { ImageFetchError } from "../images/image-fetch-error.js";
 import type { ImageType } from "../images/sniff-image-type.js";
-import type { OutboundClient } from "../outbound/index.js";
+import {
+  isAllowlisted,
+  isLoopbackAddress,
+  parseOutboundUrl,
+  type OutboundClient,
+} from "../outbound/index.js";
 import type { BotAvatarRow } from "../store/bot-avatars-store.js";
 import type { BotRow } from "../store/bots-store.js";
 import type { Store } from "../store/store.js";
@@ -39,6 +44,30 @@ export function avatarTooLarge(): PlatformError {
   );
 }
 
+/** `PARLOR_ALLOWED_BOT_HOSTS` and `PARLOR_ALLOW_LOOPBACK_BOTS`, as avatars obey them. */
+interface PlainHttpAvatars {
+  allowedHosts: string[];
+  allowLoopback: boolean;
+}
+
+/**
+ * Whether an avatar may be fetched from `url`: https; or a host the operator allowlisted, or a
+ * loopback one while the development switch lets local bots in.
+ */
+function isHttpsOrAllowlisted(url: string, plainHttp: PlainHttpAvatars): boolean {
+  try {
+    const target = parseOutboundUrl(url);
+    if (target.protocol === "https:" || isAllowlisted(plainHttp, target)) return true;
+    const loopback =
+      target.hostname === "localhost" ||
+      target.hostname.endsWith(".localhost") ||
+      (target.isIpLiteral && isLoopbackAddress(target.hostname));
+    return plainHttp.allowLoopback && loopback;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Bot avatars the platform stores and serves itself: uploaded, or fetched once from the URL an
  * author typed (through the outbound client), so a bot's page never makes browsers load an
@@ -47,6 +76,8 @@ export function avatarTooLarge(): PlatformError {
 export function createBotAvatars(deps: {
   store: Store;
   outbound: OutboundClient;
+  /** Where an avatar may come from over plain http; nowhere when left out. */
+  plainHttp?: PlainHttpAvatars;
   clock?: () => number;
 }) {
   const { store } = deps;
@@ -62,6 +93,13 @@ export function createBotAvatars(deps: {
 
     /** Fetches `url` once, under the same rules; 400 `avatar_url: …` saying why not. */
     async fromUrl(url: string): Promise<CheckedImage> {
+      // Over plain http anyone on the path could swap the image every user of the bot sees.
+      const plainHttp = deps.plainHttp ?? { allowedHosts: [], allowLoopback: false };
+      if (!isHttpsOrAllowlisted(url, plainHttp))
+        throw refusedField(
+          "avatar_url",
+          "avatar_url must be an https URL (plain http only from a host in PARLOR_ALLOWED_BOT_HOSTS), or upload the image",
+        );
       try {
         return await fetchImage(deps.outbound, url, {
           accepted: AVATAR_TYPES,

@@ -20,7 +20,10 @@ export interface OutboundPolicy {
  * Whether the target's host, or host and port, is listed exactly. Exact matching matters: one
  * allowlisted private host must not open every private address (GitLab #293733).
  */
-export function isAllowlisted(policy: OutboundPolicy, target: OutboundTarget): boolean {
+export function isAllowlisted(
+  policy: Pick<OutboundPolicy, "allowedHosts">,
+  target: OutboundTarget,
+): boolean {
   const host = target.isIpv6Literal ? `[${target.hostname}]` : target.hostname;
   const candidates = [host, `${host}:${target.port}`, target.hostname];
   return candidates.some((candidate) => policy.allowedHosts.includes(candidate));
