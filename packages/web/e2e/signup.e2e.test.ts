@@ -32,6 +32,9 @@ describe("sign-up policies in the browser", () => {
     const context = await platform.contextFor(browser, admin);
     const page = await context.newPage();
     await page.goto("/admin");
+    // The e2e platform runs with a development switch on: its notice tops the page once loaded,
+    // and waiting for it keeps the layout from moving under the clicks below.
+    await page.getByRole("status", { name: "Development switches" }).waitFor();
     await page.getByRole("tab", { name: "Sign-up" }).click();
     await page.getByRole("group", { name: "Sign-up policy" }).waitFor();
     return { context, page };
@@ -39,7 +42,8 @@ describe("sign-up policies in the browser", () => {
 
   it("makes newcomers wait for approval, and lets them in once an admin approves", async () => {
     const { context, page } = await signupTab();
-    await page.getByRole("radio", { name: /^Approval/ }).check();
+    // A click, not check(): the choice shows once the platform has stored it.
+    await page.getByRole("radio", { name: /^Approval/ }).click();
     await page.getByText("Sign-up is now: Approval.").waitFor();
 
     const visitor = await browser.newContext({ baseURL: platform.url });
@@ -168,6 +172,9 @@ describe("a sign-up policy the operator pinned, in the browser", () => {
     const context = await platform.contextFor(browser, admin);
     const page = await context.newPage();
     await page.goto("/admin");
+    // The e2e platform runs with a development switch on: its notice tops the page once loaded,
+    // and waiting for it keeps the layout from moving under the clicks below.
+    await page.getByRole("status", { name: "Development switches" }).waitFor();
     await page.getByRole("tab", { name: "Sign-up" }).click();
     const closed = page.getByRole("radio", { name: /^Closed/ });
     await closed.waitFor();
