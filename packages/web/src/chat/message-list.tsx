@@ -35,6 +35,9 @@ export function MessageList({
     getScrollElement: () => scroller.current,
     estimateSize: () => 96,
     overscan: 8,
+    // Following a reply scrolls ten times a second; at the default 150 ms the "is scrolling"
+    // flag flipped between those scrolls, and each flip re-rendered the list.
+    isScrollingResetDelay: 1000,
     getItemKey: (index) => rows[index]?.key ?? index,
   });
   const totalSize = virtualizer.getTotalSize();
@@ -55,8 +58,10 @@ export function MessageList({
     if (!element) return;
     const onScroll = () => {
       const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
-      stick.current = distance < STICK_DISTANCE;
-      setAwayFromLatest(!stick.current);
+      const atLatest = distance < STICK_DISTANCE;
+      // Only on a change: each scroll that follows a reply would otherwise schedule a render.
+      if (atLatest !== stick.current) setAwayFromLatest(!atLatest);
+      stick.current = atLatest;
     };
     element.addEventListener("scroll", onScroll, { passive: true });
     // Follow the latest when the log grows (a streamed reply) or the list shrinks (the composer
