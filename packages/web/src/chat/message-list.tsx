@@ -24,14 +24,10 @@ export function MessageList({
   const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [awayFromLatest, setAwayFromLatest] = useState(false);
-  // Every row but the last is virtualized. The last one (the reply that streams) flows below
-  // them, so its growth never re-measures the list: that halved the renders of a stream.
-  const earlier = rows.length - 1;
-  const last = rows.at(-1);
   // The virtualizer is mutable by design; this component re-renders on each of its changes.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: Math.max(0, earlier),
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 96,
     overscan: 8,
@@ -45,13 +41,14 @@ export function MessageList({
   const toLatest = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
+    if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
     element.scrollTop = element.scrollHeight;
-  }, []);
+  }, [rows.length, virtualizer]);
 
-  // A conversation opened or a row added: follow it to the newest row.
+  // A conversation opened or a row added: the newest row may not be rendered yet.
   useLayoutEffect(() => {
     if (stick.current) toLatest();
-  }, [toLatest, rows.length]);
+  }, [toLatest]);
 
   useEffect(() => {
     const element = scroller.current;
@@ -87,26 +84,20 @@ export function MessageList({
           aria-label={label}
           aria-live="polite"
           aria-relevant="additions text"
-          className="mx-auto w-full max-w-3xl"
+          className="relative mx-auto w-full max-w-3xl"
+          style={{ height: totalSize }}
         >
-          <div className="relative" style={{ height: totalSize }}>
-            {virtualizer.getVirtualItems().map((item) => (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="absolute inset-x-0 top-0 px-4 py-3"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                {renderRow(rows[item.index]!, item.index)}
-              </div>
-            ))}
-          </div>
-          {last && (
-            <div key={last.key} className="px-4 py-3">
-              {renderRow(last, earlier)}
+          {virtualizer.getVirtualItems().map((item) => (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute inset-x-0 top-0 px-4 py-3"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {renderRow(rows[item.index]!, item.index)}
             </div>
-          )}
+          ))}
         </div>
       </div>
       {awayFromLatest && (
