@@ -15,7 +15,7 @@ export type {
 } from "./model-provider.js";
 export * from "./provider-errors.js";
 export { toBotEvents, type ToBotEventsOptions } from "./to-bot-events.js";
-export { DEFAULT_RETRY_POLICY, abortableSleep, type RetryPolicy } from "./retry/retry-policy.js";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry/retry-policy.js";
 export {
   createOpenAiCompatibleProvider,
   createOpenAiProvider,

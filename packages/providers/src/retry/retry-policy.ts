@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 /** How failed vendor calls are retried. One policy for every adapter; the SDKs' own are off. */
 export interface RetryPolicy {
   /** Most tries in all, the first included. */
@@ -12,27 +14,12 @@ export interface RetryPolicy {
   random: () => number;
 }
 
-/** Waits `milliseconds`, or rejects as soon as `signal` aborts. */
-export function abortableSleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, milliseconds);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /** The policy the issue asks for: at most 3 tries and 60 s of waiting in all. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 3,
   maxTotalWaitMs: 60_000,
   initialDelayMs: 500,
-  sleep: abortableSleep,
+  // Rejects as soon as the signal aborts; the retry loop turns that into a CancelledError.
+  sleep: (milliseconds, signal) => sleep(milliseconds, undefined, { signal }),
   random: Math.random,
 };
