@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { type Kysely, type Selectable, type Transaction } from "kysely";
 import { containsText } from "./contains-text.js";
-import { isPostgres } from "./database.js";
+import { lockUsers } from "./lock-users.js";
 import { readPage, type Page, type PageRequest } from "./list-page.js";
 import type { Database, UsersTable } from "./schema.js";
 
@@ -66,11 +66,7 @@ export const SYSTEM_USER_ID = "usr_system";
  * keeps identities in memory (sessions, API keys) forgets them at once.
  */
 export function createUsersStore(db: Kysely<Database>, onAccountChange: () => void = () => {}) {
-  const onPostgres = isPostgres(db);
   /** Serializes writes that count accounts (SQLite runs one transaction at a time already). */
-  const lockUsers = async (transaction: Transaction<Database>) => {
-    if (onPostgres) await sql`lock table users in share row exclusive mode`.execute(transaction);
-  };
   return {
     async insert(user: NewUser): Promise<void> {
       await db.insertInto("users").values(user).execute();
