@@ -4,17 +4,16 @@ import type { SessionClient } from "../auth/accounts.js";
 import { sha256 } from "../auth/tokens.js";
 import type { AppEnv } from "./app-env.js";
 import { sessionCookieName } from "./authenticate.js";
-import { nodeBindings } from "./node-bindings.js";
 import { requestHeader } from "./request-header.js";
 
 /**
  * The browser and address a login comes from, kept with its session so its owner can tell
- * sessions apart. The address is the connection's: behind a proxy, the proxy's.
+ * sessions apart. The address is the client's as rate limits see it (`PARLOR_TRUSTED_PROXIES`).
  */
-export function sessionClientOf(context: Context): SessionClient {
+export function sessionClientOf(context: Context<AppEnv>): SessionClient {
   return {
     userAgent: requestHeader(context, "user-agent"),
-    address: nodeBindings(context).incoming?.socket.remoteAddress,
+    address: context.var.platform.clientAddress(context),
   };
 }
 

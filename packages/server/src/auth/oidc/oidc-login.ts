@@ -2,7 +2,7 @@ import { randomNonce, randomPKCECodeVerifier, randomState } from "openid-client"
 import type { Logger } from "pino";
 import type { OidcConfig } from "../../config/config.js";
 import type { Store } from "../../store/store.js";
-import type { Accounts, Actor } from "../accounts.js";
+import type { Accounts, Actor, SessionClient } from "../accounts.js";
 import { safeEqual } from "../../poe-api/safe-equal.js";
 import { randomToken, sha256 } from "../tokens.js";
 import { admitEverySsoAccount, type SsoAdmission } from "./sso-admission.js";
@@ -77,6 +77,7 @@ export function createOidcLogin(deps: OidcLoginDeps) {
     async finish(
       browserToken: string | undefined,
       search: string,
+      client: SessionClient = {},
     ): Promise<{ token: string; actor: Actor; returnTo: string }> {
       const attempt =
         browserToken && (await store.oidcAttempts.take(sha256(browserToken), clock()));
@@ -103,7 +104,7 @@ export function createOidcLogin(deps: OidcLoginDeps) {
         person,
       );
       deps.logger.info({ userId: user.id, outcome }, "signed in with single sign-on");
-      const session = await deps.accounts.openSession(user);
+      const session = await deps.accounts.openSession(user, client);
       return { ...session, returnTo: attempt.return_to };
     },
   };

@@ -101,6 +101,13 @@ describe.each(TEST_DIALECTS)("single sign-on with OpenID Connect (%s)", (dialect
     const first = await me(browser);
     expect(first.status).toBe(200);
     expect(first.user).toMatchObject({ email: "alice@example.com", role: "user" });
+    // The session remembers where it was opened, as a password login's does.
+    const sessions = (await (await browser.get(`${platform.url}/api/account/sessions`)).json()) as {
+      sessions: { client_address: string | null }[];
+    };
+    expect(sessions.sessions.map((session) => session.client_address)).toEqual([
+      expect.stringMatching(/127\.0\.0\.1/),
+    ]);
     // The same person again is the same account, even with another email at the provider.
     provider.people.set("alice-1", { email: "alice.new@example.com", email_verified: true });
     const again = await signIn("alice-1");

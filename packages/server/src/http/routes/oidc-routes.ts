@@ -5,6 +5,7 @@ import { SsoError } from "../../auth/oidc/oidc-login-error.js";
 import { PlatformError } from "../../errors.js";
 import type { AppEnv } from "../app-env.js";
 import { sessionCookieName } from "../authenticate.js";
+import { sessionClientOf } from "../session-client.js";
 import { setSessionCookie } from "../session-cookie.js";
 
 /** The cookie that ties a sign-in at the provider to the browser that started it. */
@@ -59,7 +60,11 @@ export const oidcRoutes = new Hono<AppEnv>()
     const browserToken = getCookie(context, attemptCookie);
     deleteCookie(context, attemptCookie, { path: "/", secure: config.secureCookies });
     try {
-      const { token, returnTo } = await oidc.finish(browserToken, new URL(context.req.url).search);
+      const { token, returnTo } = await oidc.finish(
+        browserToken,
+        new URL(context.req.url).search,
+        sessionClientOf(context),
+      );
       const previous = getCookie(context, sessionCookieName(config.secureCookies));
       if (previous) await accounts.logOut(previous);
       setSessionCookie(context, token);
