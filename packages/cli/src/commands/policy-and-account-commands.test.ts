@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCliWorkspace } from "../testing/run-cli.js";
 
-// These commands call endpoints built on the signup-login and accounts branches
-// (GET/PATCH /api/admin/settings, POST /api/admin/invites, user `status` and `approved`,
-// DELETE /api/admin/users/:id, POST /api/admin/users/:id/password): they fail on the cli
-// branch alone, which does not have them, and pass once those branches are merged.
+// The sign-up policy, invites, approval, account deletion and password reset, run over --url
+// against a started platform (the admin settings, invites and account endpoints).
 const server = createCliWorkspace();
 const elsewhere = createCliWorkspace();
 let platform: { url: string; stop(): Promise<void> };
@@ -33,7 +31,7 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-describe("needs signup-login/accounts branches", { timeout: 120_000 }, () => {
+describe("sign-up policy, invites and account commands over --url", { timeout: 120_000 }, () => {
   it("shows and sets the sign-up policy, locally and over --url", async () => {
     const shown = await server.run(["signup-policy", "--json"]);
     expect(shown.code).toBe(0);
