@@ -19,6 +19,18 @@ export interface ReplySink {
   fail(error: unknown): void;
 }
 
+/**
+ * What a reply cost in tokens, as the model that wrote it counted them. `provider` (a
+ * `ModelProvider` id: "openai", "anthropic", "gemini", or a compatible server's name) and
+ * `model` (the vendor's model id) say whose prices apply.
+ */
+export interface ReplyUsage {
+  inputTokens: number;
+  outputTokens: number;
+  provider: string;
+  model: string;
+}
+
 /** The reply to one query: the bot's events, undecoded, as they arrive. */
 export interface BotReplyStream {
   /** The HTTP status (200 for in-process bots). */
@@ -31,6 +43,11 @@ export interface BotReplyStream {
    * it once the reply is over for the reader (after `done`, on a deadline). Call once.
    */
   read(sink: ReplySink): () => void;
+  /**
+   * The tokens the reply used, once the vendor said so (model bots, and bots over them);
+   * undefined or null for bots that do not count tokens. Read when the reply is over.
+   */
+  usage?: () => ReplyUsage | null;
 }
 
 /**

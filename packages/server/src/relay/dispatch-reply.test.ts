@@ -154,3 +154,43 @@ describe("dispatchReply with other limits", () => {
     );
   });
 });
+
+describe("dispatchReply and token usage", () => {
+  const done: SseMessage = { event: "done", data: "{}" };
+
+  it("keeps the tokens a bot's stream reports once its reply is over", async () => {
+    const usage = { inputTokens: 12, outputTokens: 34, provider: "openai", model: "gpt-4o" };
+    let counted: typeof usage | null = null;
+    const runner: BotRunner = {
+      query: () =>
+        Promise.resolve({
+          status: 200,
+          format: "sse",
+          // The vendor counts last: the count is there by the time `done` arrives, not before.
+          read(sink) {
+            sink.message(text("Once"));
+            counted = usage;
+            sink.message(done);
+            return () => {};
+          },
+          usage: () => counted,
+        }),
+      settings: () => Promise.resolve({}),
+      report: () => Promise.resolve(),
+    };
+    const outcome = await dispatchReply(runner, request, {
+      signal: new AbortController().signal,
+      onEvent: () => {},
+    });
+    expect(outcome.status).toBe("complete");
+    expect(outcome.usage).toEqual(usage);
+  });
+
+  it("has no usage for a bot that does not count tokens", async () => {
+    const outcome = await dispatchReply(botAnswering("sse", [text("Hi"), done]).runner, request, {
+      signal: new AbortController().signal,
+      onEvent: () => {},
+    });
+    expect(outcome.usage).toBeNull();
+  });
+});

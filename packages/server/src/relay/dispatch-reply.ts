@@ -16,7 +16,7 @@ import {
   type SseMessage,
 } from "@parlor/protocol";
 import { OutboundError } from "../outbound/index.js";
-import { BotCallError, type BotRunner } from "./bot-runner.js";
+import { BotCallError, type BotRunner, type ReplyUsage } from "./bot-runner.js";
 import { formatDuration } from "./format-duration.js";
 import { ReceivedEvents, type ReceivedEvent } from "./received-events.js";
 
@@ -51,6 +51,8 @@ export interface DispatchOutcome {
    */
   allowRetry: boolean | null;
   reply: ReplyState;
+  /** The tokens the last attempt used, when its bot counts them (model bots); else null. */
+  usage: ReplyUsage | null;
   calls: CallRecord[];
 }
 
@@ -126,9 +128,9 @@ export async function dispatchReply(
     // A stop during the pause must not start the retry: the next attempt's abort listener
     // would never fire for a signal that is already aborted.
     if (options.signal.aborted) {
-      const { reply } = result.outcome;
+      const { reply, usage } = result.outcome;
       const errorText = stopReason(options.signal);
-      return { status: "incomplete", errorText, allowRetry: null, reply, calls };
+      return { status: "incomplete", errorText, allowRetry: null, reply, usage, calls };
     }
   }
 }
@@ -187,6 +189,7 @@ async function attemptReply(
   let timedOut = false;
   const received = new ReceivedEvents();
   let textShown = false;
+  let usageOf: (() => ReplyUsage | null) | undefined;
   const report = (message: string, metadata: Record<string, unknown>) =>
     void runner.report({ version: "1.2", type: "report_error", message, metadata });
 
@@ -200,6 +203,7 @@ async function attemptReply(
       errorText,
       allowRetry: status === "error" ? (reply.error?.allow_retry ?? true) : null,
       reply,
+      usage: usageOf?.() ?? null,
     },
     retryable,
     textShown,
@@ -266,6 +270,7 @@ async function attemptReply(
   try {
     const stream = await runner.query(request, attempt.signal);
     httpStatus = stream.status;
+    usageOf = stream.usage;
     if (stream.format === "sse") deadline(limits.firstEventMs, "first_event");
     // Events are pushed to us as the bot's bytes arrive; the attempt ends at the first outcome:
     // done, a failure, the end of the body, or the attempt's signal (stop, a deadline).

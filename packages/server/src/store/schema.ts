@@ -76,7 +76,8 @@ export interface BotsTable {
   owner_id: string;
   /** `unlisted`: usable by anyone who knows the handle, listed only for its owner. */
   visibility: "public" | "unlisted" | "private";
-  kind: "server" | "in_process";
+  /** `model`: a vendor model (packages/providers); `prompt`: a creator's prompt over another bot. */
+  kind: "server" | "in_process" | "model" | "prompt";
   server_url: string | null;
   /** The access key, AES-GCM encrypted: the platform must send it, so it cannot be hashed. */
   access_key_encrypted: string | null;
