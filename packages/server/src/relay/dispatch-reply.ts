@@ -9,6 +9,7 @@ import {
   createReplyState,
   parseEventData,
   SseLimitError,
+  MAX_EVENT_CHARACTERS,
   type BotEvent,
   type BotStreamStep,
   type QueryRequest,
@@ -264,7 +265,15 @@ async function attemptReply(
     // An event past the decoder's size cap is one the platform refused.
     if (error instanceof SseLimitError) malformedCount++;
     timedOut = !options.signal.aborted && isTimeout(error, attempt.signal);
-    return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs, limits);
+    return classifyFailure(
+      error,
+      attempt.signal,
+      options.signal,
+      finish,
+      firstEventMs,
+      textShown,
+      limits,
+    );
   };
 
   try {
@@ -343,6 +352,7 @@ function classifyFailure(
     retryable?: boolean,
   ) => AttemptResult,
   firstEventMs: number | null,
+  textShown: boolean,
   limits: ReplyLimits,
 ): AttemptResult {
   if (userSignal.aborted) return finish("incomplete", stopReason(userSignal));
@@ -369,6 +379,15 @@ function classifyFailure(
     }
   }
   if (error instanceof BotCallError) return finish("error", error.message, error.retryable);
+  if (error instanceof SseLimitError) {
+    // The text so far stays; a reply with none is an error, as every other reply with none.
+    const status = textShown ? "incomplete" : "error";
+    const mebibytes = MAX_EVENT_CHARACTERS / (1024 * 1024);
+    return finish(
+      status,
+      `The bot sent an event larger than ${mebibytes} MiB, so the platform stopped reading it`,
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   // The connection broke: before any event that is worth one retry, after it the text stays.
   if (firstEventMs !== null)
