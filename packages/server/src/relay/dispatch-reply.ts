@@ -195,33 +195,40 @@ async function attemptReply(
     void runner.report({ version: "1.2", type: "report_error", message, metadata });
 
   const finish = (
-    status: DispatchOutcome["status"],
+    ended: DispatchOutcome["status"],
     errorText: string | null,
     retryable = false,
-  ): AttemptResult => ({
-    outcome: {
-      status,
-      errorText,
-      allowRetry: status === "error" ? (reply.error?.allow_retry ?? true) : null,
-      reply,
-      usage: usageOf?.() ?? null,
-    },
-    retryable,
-    textShown,
-    record: {
-      startedAt,
-      status: status === "complete" ? "ok" : "error",
-      httpStatus,
-      firstEventMs,
-      durationMs: clock() - startedAt,
-      eventCount,
-      error: errorText,
-      malformedCount,
-      timedOut,
-      events: received.events,
-      eventsTruncated: received.truncated,
-    },
-  });
+    userMayRetry = true,
+  ): AttemptResult => {
+    // A reply cut short with nothing in it is an error, whatever cut it (a user's own stop
+    // aside): there is no partial answer to keep, and the user should be offered a retry.
+    const status =
+      ended === "incomplete" && !options.signal.aborted && isEmpty(reply) ? "error" : ended;
+    return {
+      outcome: {
+        status,
+        errorText,
+        allowRetry: status === "error" ? (reply.error?.allow_retry ?? userMayRetry) : null,
+        reply,
+        usage: usageOf?.() ?? null,
+      },
+      retryable,
+      textShown,
+      record: {
+        startedAt,
+        status: status === "complete" ? "ok" : "error",
+        httpStatus,
+        firstEventMs,
+        durationMs: clock() - startedAt,
+        eventCount,
+        error: errorText,
+        malformedCount,
+        timedOut,
+        events: received.events,
+        eventsTruncated: received.truncated,
+      },
+    };
+  };
 
   // One message: what it changes, and whether it ends the attempt.
   const onMessage = (message: SseMessage): AttemptResult | undefined => {
@@ -265,15 +272,7 @@ async function attemptReply(
     // An event past the decoder's size cap is one the platform refused.
     if (error instanceof SseLimitError) malformedCount++;
     timedOut = !options.signal.aborted && isTimeout(error, attempt.signal);
-    return classifyFailure(
-      error,
-      attempt.signal,
-      options.signal,
-      finish,
-      firstEventMs,
-      textShown,
-      limits,
-    );
+    return classifyFailure(error, attempt.signal, options.signal, finish, firstEventMs, limits);
   };
 
   try {
@@ -327,6 +326,11 @@ async function attemptReply(
   }
 }
 
+/** Whether a reply has nothing a user or a calling bot could use: no text, file or tool call. */
+function isEmpty(reply: ReplyState): boolean {
+  return reply.text === "" && reply.files.length === 0 && reply.json.length === 0;
+}
+
 /** Whether the reader could not parse an event or refused it (as opposed to a limit or `done`). */
 function isMalformed(step: BotStreamStep): boolean {
   if (step.type === "ignored") return step.report !== undefined;
@@ -350,9 +354,9 @@ function classifyFailure(
     status: DispatchOutcome["status"],
     text: string | null,
     retryable?: boolean,
+    userMayRetry?: boolean,
   ) => AttemptResult,
   firstEventMs: number | null,
-  textShown: boolean,
   limits: ReplyLimits,
 ): AttemptResult {
   if (userSignal.aborted) return finish("incomplete", stopReason(userSignal));
@@ -378,13 +382,15 @@ function classifyFailure(
         );
     }
   }
-  if (error instanceof BotCallError) return finish("error", error.message, error.retryable);
+  // A bot that refused the call (401, 404…) or answered in a form it always will answers the
+  // same next time: the user is not offered a retry that cannot work.
+  if (error instanceof BotCallError)
+    return finish("error", error.message, error.retryable, error.retryable || error.timedOut);
   if (error instanceof SseLimitError) {
-    // The text so far stays; a reply with none is an error, as every other reply with none.
-    const status = textShown ? "incomplete" : "error";
+    // The text so far stays (`finish` makes a reply with none an error).
     const mebibytes = MAX_EVENT_CHARACTERS / (1024 * 1024);
     return finish(
-      status,
+      "incomplete",
       `The bot sent an event larger than ${mebibytes} MiB, so the platform stopped reading it`,
     );
   }
