@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { batchedWrites } from "../http/batched-writes.js";
 import { startKeepAlive, stopKeepAlive, type KeptAlive } from "../http/heartbeats.js";
+import { BacklogGuard } from "../http/slow-reader.js";
 
 /** Writes text to the stream; ignored once the client has gone. */
 export type StreamWriter = (text: string) => void;
@@ -37,8 +38,10 @@ export function eventStreamResponse(
   let open = true;
   outgoing.writeHead(200, HEADERS);
   const writes = batchedWrites(outgoing);
+  const backlog = new BacklogGuard(outgoing);
   const write: StreamWriter = (text) => {
-    if (open) writes.write(text);
+    // A caller that stopped reading is dropped (which stops its bot call), not buffered for.
+    if (open && !backlog.dropIfBehind()) writes.write(text);
   };
   const stream = { write };
   startKeepAlive(stream);

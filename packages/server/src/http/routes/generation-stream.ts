@@ -4,6 +4,7 @@ import type { GenerationEvent, GenerationLog } from "../../relay/generation-log.
 import type { MessageRow } from "../../store/messages-store.js";
 import type { Store } from "../../store/store.js";
 import { startKeepAlive, stopKeepAlive } from "../heartbeats.js";
+import { BacklogGuard } from "../slow-reader.js";
 import type { RenewFileUrls } from "../../poe-api/files/file-url-renewer.js";
 import { allowRetryOf } from "./public-message.js";
 
@@ -53,10 +54,16 @@ export interface SseWriter {
 
 /** Writes to a Node response, until the client has gone (methods, not closures: see AttachedStream). */
 export class NodeSseWriter implements SseWriter {
-  constructor(private readonly outgoing: ServerResponse) {}
+  private readonly backlog: BacklogGuard;
+
+  constructor(private readonly outgoing: ServerResponse) {
+    this.backlog = new BacklogGuard(outgoing);
+  }
 
   write(text: string): void {
-    if (this.isOpen()) this.outgoing.write(text);
+    // A reader this far behind is dropped, not buffered for: it resumes from its last id.
+    if (!this.isOpen() || this.backlog.dropIfBehind()) return;
+    this.outgoing.write(text);
   }
 
   end(): void {
