@@ -154,6 +154,8 @@ export function createBotsService(deps: {
           avatar_version: null,
           created_at: now,
           updated_at: now,
+          model_provider: null,
+          model_id: null,
         };
         await store.bots.insert(row);
         await service.syncSettings(row);
@@ -195,6 +197,8 @@ export function createBotsService(deps: {
         avatar_version: null,
         created_at: now,
         updated_at: now,
+        model_provider: null,
+        model_id: null,
       };
       await store.bots.insert(bot);
       if (avatar) await deps.avatars.save(bot, avatar);
