@@ -40,6 +40,7 @@ import { migrateToLatest, openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 import { createImageInliner } from "./models/inline-images.js";
 import { createModelsService } from "./models/models-service.js";
+import { createModelsAdmin } from "./models/models-admin.js";
 import type { ProviderOptions } from "./models/provider-entries.js";
 
 /** What tests and embedders may replace. */
@@ -233,6 +234,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     /** Model providers and model bots; `modelsReady` settles once the first discovery is done. */
     models,
     modelsReady,
+    /** Adding, changing and removing model providers (the admin API). */
+    modelsAdmin: createModelsAdmin({ store, secretBox, models, clock }),
     accounts,
     /** Single sign-on with OpenID Connect; undefined when not configured. */
     oidc,
