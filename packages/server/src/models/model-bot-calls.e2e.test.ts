@@ -7,6 +7,7 @@ import {
   type FakeVendorServer,
 } from "@parlor/providers/testing";
 import type { QueryRequest } from "@parlor/protocol";
+import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   chatWith,
@@ -75,6 +76,37 @@ describe("calling model bots through /bot/<handle>", () => {
     expect(fake.requests.at(-1)!.body).toMatchObject({
       tools: [{ type: "function", function: { name: "get_weather" } }],
     });
+  });
+
+  it("answers /v1/chat/completions from a model bot, streamed to the official openai client", async () => {
+    const { fake, test } = await start();
+    fake.reply(openAiStream({ text: ["Bonjour", " !"], usage: { input: 8, output: 2 } }));
+    const client = new OpenAI({
+      apiKey: test.apiKey,
+      baseURL: `${test.platform.url}/v1`,
+      maxRetries: 0,
+    });
+    const stream = await client.chat.completions.create({
+      model: "GPT-4o",
+      messages: [
+        { role: "system", content: "Answer in French." },
+        { role: "user", content: "Hello" },
+      ],
+      stream: true,
+    });
+    let text = "";
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    expect(text).toBe("Bonjour !");
+    expect(fake.requests.at(-1)!.body).toMatchObject({
+      model: "gpt-4o",
+      messages: [
+        { role: "system", content: "Answer in French." },
+        { role: "user", content: "Hello" },
+      ],
+    });
+    const models = [];
+    for await (const model of client.models.list()) models.push(model);
+    expect(models).toContainEqual(expect.objectContaining({ id: "gpt-4o", owned_by: "openai" }));
   });
 
   it("aborts the vendor's request when the user stops the reply", async () => {

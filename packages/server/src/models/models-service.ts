@@ -152,7 +152,8 @@ export function createModelsService(deps: {
             embedding: known?.embedding ?? [],
           });
           logger.warn(
-            { provider: providerId, detail: error.detail },
+            // Not the vendor's detail: OpenAI's quotes part of the key.
+            { provider: providerId },
             "a vendor refused the API key: fix it in Admin → Models",
           );
         },
