@@ -124,7 +124,7 @@ describe("calling model bots through /bot/<handle>", () => {
       { content: "Think long" },
     );
     const stream = await test.user.request("GET", sent.stream_url);
-    const reader = stream.body!.getReader();
+    const reader = stream.body!.getReader() as ReadableStreamDefaultReader<Uint8Array>;
     let seen = "";
     while (!seen.includes("Thinking"))
       seen += new TextDecoder().decode((await reader.read()).value);

@@ -72,16 +72,19 @@ export function createModelRunner(bot: BotRow, deps: ModelRunnerDeps): BotRunner
         const query = acceptsImages ? await deps.inlineImages(request.query) : request.query;
         const modelRequest = toModelRequest({ ...request, query }, modelId, acceptsImages);
         const stream = provider.stream(modelRequest, controller.signal);
-        yield* toBotEvents(watchAuth(stream, provider, deps.onAuthFailure), {
-          toolsRequested: Boolean(request.tools?.length),
-          onUsage: ({ input_tokens, output_tokens }) =>
-            (usage = {
-              inputTokens: input_tokens,
-              outputTokens: output_tokens,
-              provider: provider.id,
-              model: modelId,
-            }),
-        });
+        yield* toBotEvents(
+          watchAuth(stream, provider, (id, error) => deps.onAuthFailure(id, error)),
+          {
+            toolsRequested: Boolean(request.tools?.length),
+            onUsage: ({ input_tokens, output_tokens }) =>
+              (usage = {
+                inputTokens: input_tokens,
+                outputTokens: output_tokens,
+                provider: provider.id,
+                model: modelId,
+              }),
+          },
+        );
       }
       return {
         status: 200,

@@ -94,7 +94,9 @@ export function createModelsAdmin(deps: {
         .filter(
           ({ entry, discovery }) => entry.source !== "autodiscovered" || discovery?.status === "ok",
         )
-        .map(({ entry, discovery }) => adminProvider(entry, discovery, bots, models.isListed));
+        .map(({ entry, discovery }) =>
+          adminProvider(entry, discovery, bots, (bot) => models.isListed(bot)),
+        );
     },
 
     async view(id: string) {

@@ -141,7 +141,7 @@ export function createModelsService(deps: {
     /** The runner of a model bot. */
     runnerFor(bot: BotRow): BotRunner {
       return createModelRunner(bot, {
-        providerFor: service.providerFor,
+        providerFor: (id) => service.providerFor(id),
         onAuthFailure: (providerId: string, error: ProviderError) => {
           const known = discoveries.get(providerId);
           discoveries.set(providerId, {
