@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { setBotHidden } from "../api/admin.js";
 import { describeError } from "../api/api-error.js";
 import {
@@ -39,10 +40,13 @@ export function ProviderCard({ provider }: { provider: ModelProviderView }) {
       .then(refresh)
       .then(() => toast(done))
       .catch((error: unknown) => toast(describeError(error), "error"));
+  const keyFormElement = useRef<HTMLFormElement>(null);
   const keyForm = useFormSubmit(async (form) => {
     const key = (form.get("api_key") as string).trim();
     if (!key) return;
     await updateModelProvider(provider.id, { api_key: key });
+    // The key is write-only: it leaves the page once saved.
+    keyFormElement.current?.reset();
     await refresh();
     toast(`The ${provider.name} key is saved.`);
   });
@@ -90,7 +94,11 @@ export function ProviderCard({ provider }: { provider: ModelProviderView }) {
       )}
       {provider.status_message && <p className="text-sm text-danger">{provider.status_message}</p>}
       {provider.editable && provider.kind !== "openai_compatible" && (
-        <form onSubmit={keyForm.onSubmit} className="flex flex-wrap items-end gap-2">
+        <form
+          ref={keyFormElement}
+          onSubmit={keyForm.onSubmit}
+          className="flex flex-wrap items-end gap-2"
+        >
           <TextField
             label={`API key (${provider.api_key}${keyFromEnvironment ? ", from the environment" : ""})`}
             name="api_key"
