@@ -14,6 +14,12 @@ const REDACTED = [
   "password",
   "secret",
   "*.secret",
+  // Model vendors' keys (config.models, provider rows).
+  "apiKey",
+  "*.apiKey",
+  "*.*.apiKey",
+  "api_key_encrypted",
+  "*.api_key_encrypted",
 ];
 
 /** The platform's logger: JSON lines, secrets redacted. */

@@ -38,6 +38,10 @@ import { createMemoryGenerationLog, type GenerationLog } from "./relay/generatio
 import { createLiveQueries } from "./relay/live-queries.js";
 import { migrateToLatest, openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
+import { createImageInliner } from "./models/inline-images.js";
+import { createModelsService } from "./models/models-service.js";
+import { createModelsAdmin } from "./models/models-admin.js";
+import type { ProviderOptions } from "./models/provider-entries.js";
 
 /** What tests and embedders may replace. */
 export interface PlatformOverrides {
@@ -49,6 +53,8 @@ export interface PlatformOverrides {
   rateLimiter?: RateLimiter;
   /** How the login throttle waits (its backoff). */
   sleep?: (ms: number) => Promise<void>;
+  /** Options every model provider gets (tests shorten the retry waits). */
+  providerOptions?: ProviderOptions;
 }
 
 /**
@@ -71,12 +77,32 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     },
     overrides.resolveHostname ? { resolve: overrides.resolveHostname } : {},
   );
-  const registry = createBotRegistry({ secretBox, outbound, builtins: BUILTIN_BOTS });
+  const registry = createBotRegistry({
+    secretBox,
+    outbound,
+    builtins: BUILTIN_BOTS,
+    modelRunnerFor: (bot) => models.runnerFor(bot),
+  });
   const avatars = createBotAvatars({
     store,
     outbound,
     plainHttp: { allowedHosts: config.allowedBotHosts, allowLoopback: config.allowLoopbackBots },
     clock,
+  });
+  const models = createModelsService({
+    config: config.models,
+    store,
+    secretBox,
+    avatars,
+    logger,
+    clock,
+    inlineImages: createImageInliner({
+      store,
+      dataDir: config.dataDir,
+      secret: config.secret,
+      clock,
+    }),
+    ...(overrides.providerOptions && { providerOptions: overrides.providerOptions }),
   });
   const bots = createBotsService({
     store,
@@ -87,6 +113,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     clock,
     onSettingsError: (bot, error) =>
       logger.warn({ bot: bot.handle, err: error }, "bot settings fetch failed"),
+    isListed: (bot) => models.isListed(bot),
   });
   const accounts = createAccounts(store, clock);
   const admin = createAdminService({ store, clock });
@@ -173,6 +200,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     );
   const feedback = createFeedbackService({ store, registry, chat, secret: config.secret });
   await bots.installBuiltins();
+  // Model bots: the curated ones now, every provider's model list in the background.
+  const { ready: modelsReady } = await models.start();
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
   const rateLimiter =
     overrides.rateLimiter ??
@@ -204,6 +233,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     registry,
     bots,
     avatars,
+    /** Model providers and model bots; `modelsReady` settles once the first discovery is done. */
+    models,
+    modelsReady,
+    /** Adding, changing and removing model providers (the admin API). */
+    modelsAdmin: createModelsAdmin({ store, secretBox, models, clock }),
     accounts,
     /** Single sign-on with OpenID Connect; undefined when not configured. */
     oidc,

@@ -1,6 +1,15 @@
 import type { ToolDefinition } from "@parlor/protocol";
-import type { ContentBlockParam, MessageParam, Tool } from "@anthropic-ai/sdk/resources/messages";
+import type {
+  Base64ImageSource,
+  ContentBlockParam,
+  MessageParam,
+  Tool,
+} from "@anthropic-ai/sdk/resources/messages";
+
+/** The image types Anthropic takes inline. */
+type AnthropicImageType = Base64ImageSource["media_type"];
 import {
+  inlineImageData,
   isImage,
   userText,
   type Conversation,
@@ -36,7 +45,17 @@ function toBlocks(turn: ConversationTurn, acceptsImages: boolean): ContentBlockP
   if (text.trim() !== "") blocks.push({ type: "text", text });
   if (turn.role === "user" && acceptsImages) {
     for (const image of turn.attachments.filter(isImage)) {
-      blocks.push({ type: "image", source: { type: "url", url: image.url } });
+      const inline = inlineImageData(image.url);
+      blocks.push({
+        type: "image",
+        source: inline
+          ? {
+              type: "base64",
+              media_type: inline.mediaType as AnthropicImageType,
+              data: inline.base64,
+            }
+          : { type: "url", url: image.url },
+      });
     }
   } else if (turn.role === "assistant") {
     for (const call of turn.toolCalls) {

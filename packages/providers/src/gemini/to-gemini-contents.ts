@@ -1,6 +1,7 @@
 import type { Content, Part, Tool } from "@google/genai";
 import type { ToolDefinition } from "@parlor/protocol";
 import {
+  inlineImageData,
   isImage,
   userText,
   type Conversation,
@@ -32,7 +33,12 @@ function toParts(turn: ConversationTurn, acceptsImages: boolean): Part[] {
   if (text !== "") parts.push({ text });
   if (turn.role === "user" && acceptsImages) {
     for (const image of turn.attachments.filter(isImage)) {
-      parts.push({ fileData: { mimeType: image.content_type, fileUri: image.url } });
+      const inline = inlineImageData(image.url);
+      parts.push(
+        inline
+          ? { inlineData: { mimeType: inline.mediaType, data: inline.base64 } }
+          : { fileData: { mimeType: image.content_type, fileUri: image.url } },
+      );
     }
   } else if (turn.role === "assistant") {
     for (const call of turn.toolCalls) {

@@ -82,3 +82,12 @@ export function userText(
     .map((attachment) => `${attachment.name}:\n${attachment.parsed_content ?? ""}`);
   return [turn.text, ...extras].join("\n\n");
 }
+
+/**
+ * The bytes of an image sent inline as a `data:` URL (`data:image/png;base64,…`), as the
+ * platform sends files vendors cannot fetch themselves; undefined for a URL to fetch.
+ */
+export function inlineImageData(url: string): { mediaType: string; base64: string } | undefined {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  return match ? { mediaType: match[1]!, base64: match[2]! } : undefined;
+}

@@ -12,6 +12,8 @@ export function createBotRegistry(deps: {
   secretBox: SecretBox;
   outbound: OutboundClient;
   builtins: Readonly<Record<string, { bot: Bot }>>;
+  /** Runs model bots (kind `model`): the vendor's API through `@parlor/providers`. */
+  modelRunnerFor?: (bot: BotRow) => BotRunner;
 }) {
   const inProcess = new Map<string, BotRunner>();
   // Server runners by bot, rebuilt when the bot changes: decrypting the key on every call costs.
@@ -27,6 +29,10 @@ export function createBotRegistry(deps: {
         let runner = inProcess.get(bot.builtin!);
         if (!runner) inProcess.set(bot.builtin!, (runner = createInProcessRunner(builtin.bot)));
         return runner;
+      }
+      if (bot.kind === "model") {
+        if (!deps.modelRunnerFor) throw new Error(`Model bot ${bot.handle} but no models service`);
+        return deps.modelRunnerFor(bot);
       }
       const version = `${bot.updated_at}:${bot.server_url}:${bot.access_key_encrypted}`;
       const cached = servers.get(bot.id);

@@ -23,6 +23,7 @@ import { parseInput } from "../parse-input.js";
 import { avatarUrl, type BotAvatars } from "./bot-avatars.js";
 import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
+import { modelOfBot } from "../models/model-of-bot.js";
 
 const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -80,6 +81,8 @@ export function publicBot(bot: BotRow, registry: BotRegistry) {
     hidden: bot.hidden_at !== null,
     kind: bot.kind,
     server_url: bot.server_url,
+    /** For model bots: the vendor and its model id. */
+    model: modelOfBot(bot),
     memory_last_n: bot.memory_last_n,
     settings,
     settings_fetched_at: bot.settings_fetched_at,
@@ -101,6 +104,8 @@ export function createBotsService(deps: {
   avatars: BotAvatars;
   clock?: () => number;
   onSettingsError?: (bot: BotRow, error: unknown) => void;
+  /** Whether lists show a bot: model bots only while their provider is configured. */
+  isListed?: (bot: BotRow) => boolean;
 }) {
   const { store, registry, secretBox } = deps;
   const clock = deps.clock ?? Date.now;
@@ -154,6 +159,8 @@ export function createBotsService(deps: {
           avatar_version: null,
           created_at: now,
           updated_at: now,
+          model_provider: null,
+          model_id: null,
         };
         await store.bots.insert(row);
         await service.syncSettings(row);
@@ -195,6 +202,8 @@ export function createBotsService(deps: {
         avatar_version: null,
         created_at: now,
         updated_at: now,
+        model_provider: null,
+        model_id: null,
       };
       await store.bots.insert(bot);
       if (avatar) await deps.avatars.save(bot, avatar);
@@ -215,7 +224,10 @@ export function createBotsService(deps: {
     /** The bots a list shows the actor (GET /api/bots, /v1/models), by handle. */
     async listed(actor: Principal): Promise<BotRow[]> {
       const candidates = await store.bots.listPublicOrOwnedBy(actor.userId);
-      return candidates.filter((bot) => authorize(actor, "list", botResource(bot)));
+      const isListed = deps.isListed ?? (() => true);
+      return candidates.filter(
+        (bot) => authorize(actor, "list", botResource(bot)) && isListed(bot),
+      );
     },
 
     /** A bot the actor may change (its owner or an admin); 404 when they may not even see it. */

@@ -6,6 +6,7 @@ import { DEVELOPMENT_HOST, listenHostProblem, PRODUCTION_HOST } from "./listen-h
 import { parsePortRanges, type PortRange } from "./parse-port-ranges.js";
 import { findDataDir } from "./find-data-dir.js";
 import { isAddressOrRange } from "../http/client-address.js";
+import { modelsConfig, modelsEnvironment, type ModelsConfig } from "./models-config.js";
 
 /** A comma-separated list's entries, trimmed, blanks left out. */
 function splitList(value: string): string[] {
@@ -70,6 +71,7 @@ const environmentSchema = z.object({
   PARLOR_OIDC_ADMIN_GROUP: z.string().min(1).optional(),
   PARLOR_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ...modelsEnvironment,
 });
 
 /** The platform's configuration, resolved from the environment. */
@@ -119,6 +121,8 @@ export interface Config {
   webDir: string | undefined;
   /** Single sign-on with an OpenID Connect provider; unset when not configured. */
   oidc: OidcConfig | undefined;
+  /** Model vendors and OpenAI-compatible servers configured by the environment. */
+  models: ModelsConfig;
 }
 
 /** The OpenID Connect provider people may sign in with. */
@@ -245,5 +249,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.LOG_LEVEL,
     webDir: values.PARLOR_WEB_DIR ? resolve(values.PARLOR_WEB_DIR) : undefined,
     oidc: oidcConfig(values),
+    models: modelsConfig(values),
   };
 }

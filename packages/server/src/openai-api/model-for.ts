@@ -28,6 +28,11 @@ export function modelObject(bot: BotRow) {
     id: bot.handle,
     object: "model" as const,
     created: Math.floor(bot.created_at / 1000),
-    owned_by: bot.kind === "in_process" ? "parlor" : bot.owner_id,
+    owned_by:
+      bot.kind === "in_process"
+        ? "parlor"
+        : bot.kind === "model"
+          ? (bot.model_provider ?? "parlor")
+          : bot.owner_id,
   };
 }

@@ -78,6 +78,10 @@ export function createBotsStore(db: Kysely<Database>) {
     listServerBots(): Promise<BotRow[]> {
       return db.selectFrom("bots").selectAll().where("kind", "=", "server").execute();
     },
+    /** Every model bot (`kind` "model"), whichever provider serves it. */
+    listModelBots(): Promise<BotRow[]> {
+      return db.selectFrom("bots").selectAll().where("kind", "=", "model").execute();
+    },
     async update(id: string, changes: Updateable<BotsTable>): Promise<void> {
       await db.updateTable("bots").set(changes).where("id", "=", id).execute();
       cache.clear();

@@ -19,6 +19,7 @@ export interface Database {
   settings: SettingsTable;
   invites: InvitesTable;
   user_avatars: UserAvatarsTable;
+  model_providers: ModelProvidersTable;
 }
 
 export interface UsersTable {
@@ -94,6 +95,10 @@ export interface BotsTable {
   avatar_version: number | null;
   created_at: number;
   updated_at: number;
+  /** For model bots: the `ModelProvider` id (`openai`, `anthropic`, `gemini`, a server's name). */
+  model_provider: string | null;
+  /** For model bots: the vendor's model id, e.g. `gpt-4o`. */
+  model_id: string | null;
 }
 
 export interface BotAvatarsTable {
@@ -242,4 +247,23 @@ export interface InvitesTable {
   created_at: number;
   expires_at: number;
   used_at: number | null;
+}
+
+/**
+ * A model vendor or OpenAI-compatible server an admin added or edited. The three vendors have
+ * the ids `openai`, `anthropic` and `gemini`; the environment's settings override a row's.
+ */
+export interface ModelProvidersTable {
+  id: string;
+  kind: "openai" | "anthropic" | "gemini" | "openai_compatible";
+  /** Shown to people; a compatible server's name is also its provider id. */
+  name: string;
+  /** Null: the vendor's default (or the environment's). */
+  base_url: string | null;
+  /** AES-GCM sealed with the platform secret; never returned by the API. */
+  api_key_encrypted: string | null;
+  /** 0: switched off by an admin; its model bots are not listed. */
+  enabled: number;
+  created_at: number;
+  updated_at: number;
 }

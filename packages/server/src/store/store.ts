@@ -12,6 +12,7 @@ import { createFilesStore } from "./files-store.js";
 import { createIdentitiesStore } from "./identities-store.js";
 import { createInvitesStore } from "./invites-store.js";
 import { createMessagesStore } from "./messages-store.js";
+import { createModelProvidersStore } from "./model-providers-store.js";
 import { createOidcAttemptsStore } from "./oidc-attempts-store.js";
 import type { Database } from "./schema.js";
 import { createSessionsStore } from "./sessions-store.js";
@@ -47,6 +48,7 @@ export function createStore(db: Kysely<Database>) {
     settings: createSettingsStore(db),
     invites: createInvitesStore(db),
     userAvatars: createUserAvatarsStore(db),
+    modelProviders: createModelProvidersStore(db),
     credentials: createCredentialsStore(db, () => sessions.forgetCached()),
     /** Deletes an account and all of it (see `deleteAccountRows`); nothing of it stays cached. */
     async deleteAccount(userId: string): Promise<AccountDeletion> {

@@ -39,6 +39,8 @@ export function botRow(overrides: Partial<BotRow> = {}): BotRow {
     avatar_version: null,
     created_at: 1,
     updated_at: 1,
+    model_provider: null,
+    model_id: null,
     ...overrides,
   };
 }

@@ -52,6 +52,8 @@ export async function startTestPlatform(
     LOG_LEVEL: "silent",
     // Tests sign many accounts up from one address; the sign-up limit has its own tests.
     PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
+    // No test may find a real Ollama on this machine; the Ollama tests name their fake.
+    OLLAMA_HOST: "off",
     ...options.env,
   });
   // The test database handle is only for setup; the platform opens its own connection.

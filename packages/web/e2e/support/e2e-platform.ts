@@ -51,6 +51,8 @@ export async function startE2ePlatform(env: Record<string, string> = {}): Promis
       LOG_LEVEL: "silent",
       // The tests sign many accounts up from one address.
       PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
+      // No browser test may find a real Ollama on this machine.
+      OLLAMA_HOST: "off",
       ...env,
     }),
   );

@@ -35,6 +35,8 @@ export interface Bot {
   visibility: Visibility;
   kind: "server" | "in_process" | "model" | "prompt";
   server_url: string | null;
+  /** Model bots: the vendor and its model id. */
+  model?: { provider: string; vendor: string; model_id: string } | null;
   memory_last_n: number | null;
   hidden?: boolean;
   settings: BotSettings;

@@ -2,6 +2,7 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { useMe } from "../api/auth.js";
 import { BotsTab } from "../admin/bots-tab.js";
 import { DevelopmentSwitchesNotice } from "../admin/development-switches-notice.js";
+import { ModelsTab } from "../admin/models-tab.js";
 import { SignupTab } from "../admin/signup-tab.js";
 import { UsersTab } from "../admin/users-tab.js";
 import { Page } from "../ui/page.js";
@@ -33,6 +34,9 @@ export function AdminPage() {
           <Tabs.Trigger value="signup" className={tab}>
             Sign-up
           </Tabs.Trigger>
+          <Tabs.Trigger value="models" className={tab}>
+            Models
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="users">
           <UsersTab />
@@ -42,6 +46,9 @@ export function AdminPage() {
         </Tabs.Content>
         <Tabs.Content value="signup">
           <SignupTab />
+        </Tabs.Content>
+        <Tabs.Content value="models">
+          <ModelsTab />
         </Tabs.Content>
       </Tabs.Root>
     </Page>

@@ -44,7 +44,7 @@ export function BotPage() {
           <div className="flex min-w-0 flex-col gap-1.5">
             <p className="text-sm text-muted">@{data.handle}</p>
             <div className="flex flex-wrap gap-1.5">
-              <BotKindBadge kind={data.kind} />
+              <BotKindBadge kind={data.kind} vendor={data.model?.vendor} />
               {data.visibility !== "public" && <Badge>{capitalized(data.visibility)}</Badge>}
               {data.hidden && <Badge tone="danger">Hidden by an admin</Badge>}
             </div>

@@ -89,7 +89,7 @@ function BotCard({ bot }: { bot: Bot }) {
       <span className="flex min-w-0 flex-1 flex-col gap-1">
         <span className="flex items-center justify-between gap-2">
           <span className="truncate font-medium">{bot.display_name}</span>
-          <BotKindBadge kind={bot.kind} />
+          <BotKindBadge kind={bot.kind} vendor={bot.model?.vendor} />
         </span>
         <span className="truncate text-xs text-muted">@{bot.handle}</span>
         {bot.description && (

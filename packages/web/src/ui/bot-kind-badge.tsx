@@ -8,7 +8,12 @@ const labels: Record<Bot["kind"], string> = {
   in_process: "Built-in",
 };
 
-/** What sort of bot this is, in one word. */
-export function BotKindBadge({ kind }: { kind: Bot["kind"] }) {
-  return <Badge tone={kind === "in_process" ? "accent" : "neutral"}>{labels[kind] ?? kind}</Badge>;
+/** What sort of bot this is, in one word; a model bot's vendor after it ("Model · OpenAI"). */
+export function BotKindBadge({ kind, vendor }: { kind: Bot["kind"]; vendor?: string | undefined }) {
+  const label = labels[kind] ?? kind;
+  return (
+    <Badge tone={kind === "in_process" ? "accent" : "neutral"}>
+      {kind === "model" && vendor ? `${label} · ${vendor}` : label}
+    </Badge>
+  );
 }

@@ -2,6 +2,7 @@ import { accountManagementPaths } from "./account-management-paths.js";
 import { accountPaths } from "./account-paths.js";
 import { adminPaths } from "./admin-paths.js";
 import { adminStatusPaths } from "./admin-status-paths.js";
+import { adminModelsPaths } from "./admin-models-paths.js";
 import { botCreatorPaths } from "./bot-creator-paths.js";
 import { botPaths } from "./bot-paths.js";
 import { chatPaths } from "./chat-paths.js";
@@ -59,6 +60,7 @@ export const openApiDocument: OpenApiDocument = {
     ...openaiPaths,
     ...adminPaths,
     ...adminStatusPaths,
+    ...adminModelsPaths,
     ...signupPaths,
   },
   components: {

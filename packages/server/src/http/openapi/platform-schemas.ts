@@ -128,8 +128,25 @@ export const platformSchemas: Record<string, SchemaObject> = {
       type: "boolean",
       description: "Hidden by an admin: nobody but its owner and admins may list, open or use it",
     },
-    kind: { type: "string", enum: ["server", "in_process"] },
+    kind: { type: "string", enum: ["server", "in_process", "model", "prompt"] },
     server_url: nullable("string"),
+    model: {
+      description: "Model bots only (else null): the vendor model it is",
+      oneOf: [
+        { type: "null" },
+        object(
+          {
+            provider: {
+              type: "string",
+              description: "openai, anthropic, gemini, or a server's name",
+            },
+            vendor: { type: "string", description: "For people, e.g. `OpenAI`" },
+            model_id: { type: "string", description: "The vendor's model id, e.g. `gpt-4o`" },
+          },
+          { closed: true },
+        ),
+      ],
+    },
     memory_last_n: nullable("integer", "Messages of history sent; null for all (up to 1000)"),
     settings: ref("BotSettings"),
     settings_fetched_at: nullable("integer", "Milliseconds since the epoch; null if never"),
