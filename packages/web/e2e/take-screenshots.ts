@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 async function send(page: Page, text: string) {
-  const composer = page.getByRole("textbox", { name: /^Message / });
+  const composer = page.getByRole("combobox", { name: /^Message / });
   await composer.fill(text);
   await composer.press("Enter");
 }
