@@ -43,10 +43,11 @@ export interface MessageInput {
 }
 
 /**
- * Decides, once the conversation is known and before anything is stored, whether a message may
- * go to its bot; throws to refuse (the HTTP API charges its rate limits here).
+ * Decides, once the conversation and the answering bot (the conversation's, or a mentioned one)
+ * are known and before anything is stored, whether a message may go to that bot; throws to
+ * refuse (the HTTP API charges its rate limits here).
  */
-export type AdmitMessage = (conversation: ConversationRow) => Promise<void>;
+export type AdmitMessage = (conversation: ConversationRow, bot: BotRow) => Promise<void>;
 
 /** Conversations, messages and the replies they start. */
 export function createChatService(deps: {
@@ -303,7 +304,7 @@ export function createChatService(deps: {
       }
       checkUserText("content", input.content, TEXT_LIMITS.messageContent);
       const bot = await addresseeOf(actor, conversation, input.content);
-      await admit?.(conversation);
+      await admit?.(conversation, bot);
       const attachments = await deps.loadAttachments(actor, input.attachments);
       if (attachments.length > 0 && !registry.settingsOf(bot).allow_attachments) {
         throw invalidField("attachments", `${bot.display_name} does not accept attachments`);
@@ -342,7 +343,7 @@ export function createChatService(deps: {
       if (log.isRunning(message.id))
         throw new InvalidRequestError("That reply is still being written");
       const bot = await usableBotOf(actor, conversation, message.bot_id);
-      await admit?.(conversation);
+      await admit?.(conversation, bot);
       const botMessage = newMessage(conversation, {
         role: "bot",
         parent_id: message.parent_id,
