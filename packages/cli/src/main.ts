@@ -8,6 +8,7 @@ import { registerBotsSyncCommand } from "./commands/bots-sync-command.js";
 import { registerChatCommand } from "./commands/chat-command.js";
 import { registerInvitesCreateCommand } from "./commands/invites-create-command.js";
 import { registerKeysCommands } from "./commands/keys-commands.js";
+import { registerMigrateCommand } from "./commands/migrate-command.js";
 import { registerSignupPolicyCommand } from "./commands/signup-policy-command.js";
 import { registerStartCommand } from "./commands/start-command.js";
 import { registerUsersCreateCommand } from "./commands/users-create-command.js";
@@ -32,6 +33,7 @@ const program = new Command()
   });
 
 registerStartCommand(program);
+registerMigrateCommand(program);
 const users = program.command("users").description("Manage accounts");
 registerUsersListCommand(users);
 registerUsersCreateCommand(users);

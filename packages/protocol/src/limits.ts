@@ -12,6 +12,12 @@ export const TOTAL_REPLY_TIMEOUT_MS = 600_000;
 export const JSON_REPLY_TIMEOUT_MS = 30_000;
 /** The most characters of reply text a bot may send. */
 export const MAX_REPLY_CHARACTERS = 100_000;
+/**
+ * The most characters of one SSE line or event the platform reads from a bot: a thousand times
+ * more than any event of a good reply needs, small enough that a bot sending one endless line
+ * costs the platform a megabyte, not whatever it sends.
+ */
+export const MAX_EVENT_CHARACTERS = 1024 * 1024;
 /** The most events one reply may contain. */
 export const MAX_REPLY_EVENTS = 10_000;
 /** The most calls a bot may make to other bots for one user message. */

@@ -4,6 +4,7 @@ export { findDataDir, sqliteFilePath } from "./config/find-data-dir.js";
 export { createPlatform, type Platform, type PlatformOverrides } from "./platform.js";
 export { createApp, type App } from "./http/app.js";
 export { startServer, type RunningPlatform } from "./start-server.js";
+export { migrateDatabase } from "./store/migrate-database.js";
 export { PlatformError } from "./errors.js";
 export type { Actor } from "./auth/accounts.js";
 export {

@@ -59,7 +59,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? Date.now;
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
+  const schema = await migrateToLatest(database.db);
   const store = createStore(database.db);
   const secretBox = createSecretBox(config.secret);
   const outbound = createOutboundClient(
@@ -195,6 +195,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   return {
     config,
+    /** The last migration the database has, as `/healthz` reports it. */
+    schemaVersion: schema.version,
     logger,
     clock,
     store,

@@ -78,7 +78,11 @@ export function createApp(platform: Platform) {
 
   // Development switches are public here on purpose: whoever probes the platform should see them.
   app.get("/healthz", (context) =>
-    context.json({ ok: true, development_switches: developmentSwitches(platform.config) }),
+    context.json({
+      ok: true,
+      schema_version: platform.schemaVersion,
+      development_switches: developmentSwitches(platform.config),
+    }),
   );
   app.get("/metrics", (context) =>
     context.text(platform.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),

@@ -15,7 +15,11 @@ describe("what the platform says about its development switches", () => {
       });
       try {
         const health = await fetch(`${platform.url}/healthz`);
-        expect(await health.json()).toEqual({ ok: true, development_switches: expected });
+        expect(await health.json()).toEqual({
+          ok: true,
+          schema_version: expect.stringMatching(/^\d{4}-[a-z-]+$/) as unknown,
+          development_switches: expected,
+        });
         const admin = await platform.signUp("admin@example.com");
         expect(await admin.json("GET", "/api/admin/status")).toEqual({
           environment: "development",

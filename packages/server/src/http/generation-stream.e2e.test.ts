@@ -91,6 +91,20 @@ describe.each(TEST_DIALECTS)("watching a reply stream on %s", (dialect) => {
     expect(rest).toEqual(everything.slice(1));
   });
 
+  it("ends at once for a Last-Event-ID at or past a finished reply's end, repeating its final state", async () => {
+    const { botMessageId } = await sendMessage(user, conversationId, "Count");
+    bot.push("one");
+    bot.finish();
+    const everything = await readReply(user, botMessageId);
+    const last = everything.at(-1)!;
+    // A client that saw the end, and one whose id is from nowhere (a bug, a forged header):
+    // both are told how the reply ended instead of being kept waiting on heartbeats.
+    for (const lastEventId of [last.id!, "999999"]) {
+      const rest = await readReply(user, botMessageId, lastEventId);
+      expect(rest).toEqual([last]);
+    }
+  });
+
   it("keeps writing when every client leaves, and stops only on an explicit stop", async () => {
     const query = bot.nextQuery();
     const { botMessageId } = await sendMessage(user, conversationId, "Write a long essay");

@@ -9,6 +9,7 @@ import {
   createReplyState,
   parseEventData,
   SseLimitError,
+  MAX_EVENT_CHARACTERS,
   type BotEvent,
   type BotStreamStep,
   type QueryRequest,
@@ -194,33 +195,40 @@ async function attemptReply(
     void runner.report({ version: "1.2", type: "report_error", message, metadata });
 
   const finish = (
-    status: DispatchOutcome["status"],
+    ended: DispatchOutcome["status"],
     errorText: string | null,
     retryable = false,
-  ): AttemptResult => ({
-    outcome: {
-      status,
-      errorText,
-      allowRetry: status === "error" ? (reply.error?.allow_retry ?? true) : null,
-      reply,
-      usage: usageOf?.() ?? null,
-    },
-    retryable,
-    textShown,
-    record: {
-      startedAt,
-      status: status === "complete" ? "ok" : "error",
-      httpStatus,
-      firstEventMs,
-      durationMs: clock() - startedAt,
-      eventCount,
-      error: errorText,
-      malformedCount,
-      timedOut,
-      events: received.events,
-      eventsTruncated: received.truncated,
-    },
-  });
+    userMayRetry = true,
+  ): AttemptResult => {
+    // A reply cut short with nothing in it is an error, whatever cut it (a user's own stop
+    // aside): there is no partial answer to keep, and the user should be offered a retry.
+    const status =
+      ended === "incomplete" && !options.signal.aborted && isEmpty(reply) ? "error" : ended;
+    return {
+      outcome: {
+        status,
+        errorText,
+        allowRetry: status === "error" ? (reply.error?.allow_retry ?? userMayRetry) : null,
+        reply,
+        usage: usageOf?.() ?? null,
+      },
+      retryable,
+      textShown,
+      record: {
+        startedAt,
+        status: status === "complete" ? "ok" : "error",
+        httpStatus,
+        firstEventMs,
+        durationMs: clock() - startedAt,
+        eventCount,
+        error: errorText,
+        malformedCount,
+        timedOut,
+        events: received.events,
+        eventsTruncated: received.truncated,
+      },
+    };
+  };
 
   // One message: what it changes, and whether it ends the attempt.
   const onMessage = (message: SseMessage): AttemptResult | undefined => {
@@ -318,6 +326,11 @@ async function attemptReply(
   }
 }
 
+/** Whether a reply has nothing a user or a calling bot could use: no text, file or tool call. */
+function isEmpty(reply: ReplyState): boolean {
+  return reply.text === "" && reply.files.length === 0 && reply.json.length === 0;
+}
+
 /** Whether the reader could not parse an event or refused it (as opposed to a limit or `done`). */
 function isMalformed(step: BotStreamStep): boolean {
   if (step.type === "ignored") return step.report !== undefined;
@@ -341,6 +354,7 @@ function classifyFailure(
     status: DispatchOutcome["status"],
     text: string | null,
     retryable?: boolean,
+    userMayRetry?: boolean,
   ) => AttemptResult,
   firstEventMs: number | null,
   limits: ReplyLimits,
@@ -368,7 +382,18 @@ function classifyFailure(
         );
     }
   }
-  if (error instanceof BotCallError) return finish("error", error.message, error.retryable);
+  // A bot that refused the call (401, 404…) or answered in a form it always will answers the
+  // same next time: the user is not offered a retry that cannot work.
+  if (error instanceof BotCallError)
+    return finish("error", error.message, error.retryable, error.retryable || error.timedOut);
+  if (error instanceof SseLimitError) {
+    // The text so far stays (`finish` makes a reply with none an error).
+    const mebibytes = MAX_EVENT_CHARACTERS / (1024 * 1024);
+    return finish(
+      "incomplete",
+      `The bot sent an event larger than ${mebibytes} MiB, so the platform stopped reading it`,
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   // The connection broke: before any event that is worth one retry, after it the text stays.
   if (firstEventMs !== null)

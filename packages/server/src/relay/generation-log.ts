@@ -21,7 +21,8 @@ export interface GenerationLog {
   /** Appends the final event; listeners are detached and the history kept a while for late readers. */
   finish(id: string, data: unknown): void;
   /**
-   * Replays events after `afterId`, then delivers new ones. Returns undefined when the
+   * Replays events after `afterId`, then delivers new ones; a finished generation with nothing
+   * after `afterId` replays its final event, so every reader ends. Returns undefined when the
    * generation is not known here (finished long ago, or never started).
    */
   subscribe(id: string, afterId: number, listener: GenerationListener): (() => void) | undefined;
@@ -71,8 +72,19 @@ export function createMemoryGenerationLog(options: { retentionMs?: number } = {}
     subscribe(id, afterId, listener) {
       const entry = entries.get(id);
       if (!entry) return undefined;
-      for (const event of entry.events) if (event.id > afterId) listener(event);
-      if (entry.finished) return () => {};
+      let replayed = false;
+      for (const event of entry.events) {
+        if (event.id > afterId) {
+          listener(event);
+          replayed = true;
+        }
+      }
+      if (entry.finished) {
+        // A reader that already has the end (or names an id past it) is told the end again
+        // rather than kept waiting for events that will never come.
+        if (!replayed) listener(entry.events.at(-1)!);
+        return () => {};
+      }
       entry.listeners.add(listener);
       return () => entry.listeners.delete(listener);
     },

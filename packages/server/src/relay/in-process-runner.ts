@@ -1,5 +1,6 @@
 import {
   createSseDecoder,
+  MAX_EVENT_CHARACTERS,
   type QueryRequest,
   type SettingsResponse,
   type SseDecoder,
@@ -83,11 +84,14 @@ class FrameDecoder implements FrameSink {
   readonly #decoder: SseDecoder;
 
   constructor(private readonly sink: ReplySink) {
-    this.#decoder = createSseDecoder({
-      onMessage: (message) => {
-        if (!this.#stopped) sink.message(message);
+    this.#decoder = createSseDecoder(
+      {
+        onMessage: (message) => {
+          if (!this.#stopped) sink.message(message);
+        },
       },
-    });
+      { maxEventSize: MAX_EVENT_CHARACTERS },
+    );
   }
 
   get closed(): boolean {

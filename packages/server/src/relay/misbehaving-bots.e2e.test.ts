@@ -124,6 +124,26 @@ describe.each(TEST_DIALECTS)("a user chatting with a misbehaving bot on %s", (di
     expect(bot.received("query")).toHaveLength(1);
   });
 
+  it("stops reading a bot that sends an event larger than 1 MiB, keeping the text before it", async () => {
+    const { message, seen, done } = await converse(
+      misbehavingBots.sendsEndlessLine(["Once ", "upon"], 8),
+    );
+    const error = "The bot sent an event larger than 1 MiB, so the platform stopped reading it";
+    expect(message).toMatchObject({ status: "incomplete", content: "Once upon", error });
+    expect(seen).toBe("Once upon");
+    expect(done.data).toMatchObject({ status: "incomplete", error });
+  });
+
+  it("fails a reply whose first event is larger than 1 MiB, as an error: it has no text", async () => {
+    const { message, done } = await converse(misbehavingBots.sendsEndlessLine([], 8));
+    expect(message).toMatchObject({
+      status: "error",
+      content: "",
+      error: "The bot sent an event larger than 1 MiB, so the platform stopped reading it",
+    });
+    expect(done.data).toMatchObject({ status: "error" });
+  });
+
   it("fails on malformed JSON in a text event and tells the bot", async () => {
     const { bot, botMessageId, message, seen } = await converse(
       misbehavingBots.malformedJsonAfter(["Once "]),

@@ -73,7 +73,9 @@ export function createServerBotRunner(
       body: text,
       ...(signal ? { signal } : {}),
       firstByteTimeoutMs,
-      totalTimeoutMs: TOTAL_REPLY_TIMEOUT_MS,
+      // A little past the dispatcher's own 10-minute limit, so that its words ("the bot took
+      // longer than 10 minutes") reach the user, not the HTTP client's.
+      totalTimeoutMs: TOTAL_REPLY_TIMEOUT_MS + 5_000,
     });
   };
 
@@ -93,6 +95,16 @@ export function createServerBotRunner(
           `The bot answered HTTP ${response.status}${body ? `: ${body}` : ""}`,
           response.status >= 500 || response.status === 429,
           response.status,
+        );
+      }
+      const encoding = String(response.headers["content-encoding"] ?? "identity").toLowerCase();
+      if (encoding !== "identity") {
+        // Never asked for (no Accept-Encoding is sent), and a compressed body could be a bomb.
+        response.cancel();
+        throw new BotCallError(
+          `The bot compressed its reply (content-encoding: ${encoding}), which the platform did not ask for; it must send it uncompressed`,
+          false,
+          200,
         );
       }
       const contentType = String(response.headers["content-type"] ?? "").toLowerCase();

@@ -1,4 +1,4 @@
-import { createSseDecoder } from "@parlor/protocol";
+import { createSseDecoder, MAX_EVENT_CHARACTERS } from "@parlor/protocol";
 import type { OutboundResponse } from "../outbound/index.js";
 import type { BotReplyStream } from "./bot-runner.js";
 import { jsonReplyMessages } from "./json-reply.js";
@@ -12,9 +12,10 @@ import { withoutLoneSurrogates } from "./replace-lone-surrogates.js";
 export function readSseReply(response: OutboundResponse): BotReplyStream["read"] {
   return (sink) => {
     const text = new TextDecoder();
-    const decoder = createSseDecoder({
-      onMessage: (message) => sink.message(withoutLoneSurrogates(message)),
-    });
+    const decoder = createSseDecoder(
+      { onMessage: (message) => sink.message(withoutLoneSurrogates(message)) },
+      { maxEventSize: MAX_EVENT_CHARACTERS },
+    );
     // Set once the sink has heard the outcome; the body reader may still report its own.
     let over = false;
     const overflow = (error: unknown) => {

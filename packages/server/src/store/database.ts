@@ -120,16 +120,24 @@ async function postgresSchema(db: Kysely<Database>): Promise<string | undefined>
   return rows[0]?.schema;
 }
 
+async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
+  return new Migrator({ db, provider: migrations, migrationTableSchema: await postgresSchema(db) });
+}
+
+/** What a migration run did: the migrations it applied now, and the schema version after it. */
+export interface MigrationReport {
+  applied: string[];
+  /** The name of the last migration the schema has; what `/healthz` reports. */
+  version: string;
+}
+
 /**
  * Brings the schema up to date. Kysely's migrator holds a lock while it runs (an advisory lock
  * on PostgreSQL), so several instances starting together migrate once.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({
-    db,
-    provider: migrations,
-    migrationTableSchema: await postgresSchema(db),
-  }).migrateToLatest();
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const migrator = await migratorFor(db);
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {
     const reason =
@@ -138,4 +146,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
         : `migration ${failed?.migrationName ?? "unknown"} failed`;
     throw new Error(`Database migration failed: ${reason}`, { cause: error });
   }
+  const applied = (results ?? []).map((result) => result.migrationName);
+  const known = await migrator.getMigrations();
+  const version = known.filter((migration) => migration.executedAt).at(-1)?.name ?? "none";
+  return { applied, version };
 }

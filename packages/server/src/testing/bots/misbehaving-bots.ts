@@ -74,6 +74,22 @@ export const misbehavingBots = {
       sendTexts(exchange, after);
     },
 
+  /**
+   * Streams some text, then one `text` event whose line never ends: `megabytes` MiB of data,
+   * written in 64 KiB pieces as a bot with a runaway loop would, then silence.
+   */
+  sendsEndlessLine:
+    (texts: readonly string[], megabytes: number): QueryScript =>
+    async (exchange) => {
+      exchange.open();
+      sendTexts(exchange, texts);
+      exchange.response.write('event: text\r\ndata: {"text": "');
+      const piece = "x".repeat(64 * 1024);
+      for (let sent = 0; sent < megabytes * 16 && !exchange.response.destroyed; sent++) {
+        if (!exchange.response.write(piece)) await sleep(1);
+      }
+    },
+
   /** Streams its text and closes the stream without `done`. */
   endsWithoutDone:
     (texts: readonly string[]): QueryScript =>
