@@ -7,6 +7,7 @@ import {
   registerBot,
   sendMessage,
   startConversation,
+  upload,
   visibleText,
   type ApiMessage,
 } from "../testing/bots/chat-helpers.js";
@@ -75,10 +76,15 @@ describe.each(TEST_DIALECTS)("mentioning another bot in a conversation on %s", (
     for (const bot of bots.splice(0)) await bot.close();
   });
 
-  async function withBot(handle: string, client: TestClient, settings?: Record<string, unknown>) {
+  async function withBot(
+    handle: string,
+    client: TestClient,
+    settings?: Record<string, unknown>,
+    fields: { memory_last_n?: number } = {},
+  ) {
     const bot = await startScriptedBot(answersAs(handle), settings ? { settings } : {});
     bots.push(bot);
-    await registerBot(client, bot, { handle });
+    await registerBot(client, bot, { handle, ...fields });
     return bot;
   }
 
@@ -201,6 +207,37 @@ describe.each(TEST_DIALECTS)("mentioning another bot in a conversation on %s", (
     expect((await say(alice, conversationId, " @nobody is a word")).text).toBe(
       " @nobody is a word",
     );
+  });
+
+  it("holds a mention to the mentioned bot's own settings: memory and attachments", async () => {
+    platform = await startTestPlatform(dialect);
+    const alice = await platform.signUp("alice@example.com");
+    const forgetful = await withBot(
+      "Forgetful",
+      alice,
+      { allow_attachments: false },
+      {
+        memory_last_n: 1,
+      },
+    );
+    const conversationId = await startConversation(alice, "echo");
+    await say(alice, conversationId, "one");
+    await say(alice, conversationId, "two");
+    await say(alice, conversationId, "@Forgetful three");
+    expect(shape(forgetful.received("query")[0]!.body.query)).toEqual([
+      ["user", null, "@Forgetful three"],
+    ]);
+
+    const fileId = await upload(alice, platform, "notes.txt", "remember the milk", "text/plain");
+    const refused = await alice.request("POST", `/api/conversations/${conversationId}/messages`, {
+      content: "@Forgetful read this",
+      attachments: [fileId],
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: { field: "attachments", message: "Forgetful does not accept attachments" },
+    });
+    expect(await history(alice, conversationId)).toHaveLength(6);
   });
 
   it("shows the conversation's bot what a mentioned bot said, and keeps each bot's own replies its own", async () => {
