@@ -10,7 +10,7 @@ import {
 } from "../testing/bots/chat-helpers.js";
 import { misbehavingBots } from "../testing/bots/misbehaving-bots.js";
 import { startScriptedBot, type ScriptedBot } from "../testing/bots/scripted-bot-server.js";
-import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
+import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
 
 describe("attachments", () => {
   let platform: TestPlatform | undefined;
