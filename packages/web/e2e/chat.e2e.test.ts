@@ -70,7 +70,7 @@ describe("the chat in the browser", () => {
   it("stops the running reply with Esc from the composer", async () => {
     const page = await startChat("/long");
     await eventually(() => lastReply(page).textContent()).toContain("word3");
-    await page.getByRole("textbox", { name: `Message ${BOT}` }).press("Escape");
+    await page.getByRole("combobox", { name: `Message ${BOT}` }).press("Escape");
     await eventually(async () => (await messagesOf(page)).at(-1)?.status).toBe("incomplete");
     await page.close();
   });
@@ -271,7 +271,7 @@ const eventually = <T>(read: () => Promise<T> | T, options: { timeout?: number }
 
 /** Types into the composer and presses Enter. */
 async function send(page: Page, text: string) {
-  const composer = page.getByRole("textbox", { name: `Message ${BOT}` });
+  const composer = page.getByRole("combobox", { name: `Message ${BOT}` });
   await composer.fill(text);
   await composer.press("Enter");
 }

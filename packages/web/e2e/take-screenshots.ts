@@ -15,6 +15,7 @@ let platform: E2ePlatform;
 let browser: Browser;
 let user: E2eUser;
 let conversationPath: string;
+let mentionPath: string;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -32,6 +33,15 @@ beforeAll(async () => {
   await send(page, "/markdown");
   await page.getByText("And math").waitFor();
   conversationPath = new URL(page.url()).pathname;
+  // A conversation where another bot is asked by its @handle.
+  await platform.startScriptedBot(user, "critic");
+  await page.goto("/?bot=helper");
+  await send(page, "Draft a tagline for a tea shop");
+  await page.waitForURL(/\/c\/conv_/);
+  await page.getByRole("button", { name: "Tell me more" }).waitFor();
+  await send(page, "@critic is that tagline any good?");
+  await page.getByRole("article", { name: "Scripted critic said" }).getByText("You said").waitFor();
+  mentionPath = new URL(page.url()).pathname;
   await context.close();
 }, 120_000);
 
@@ -41,7 +51,7 @@ afterAll(async () => {
 });
 
 async function send(page: Page, text: string) {
-  const composer = page.getByRole("textbox", { name: /^Message / });
+  const composer = page.getByRole("combobox", { name: /^Message / });
   await composer.fill(text);
   await composer.press("Enter");
 }
@@ -70,6 +80,12 @@ async function shoot(
 it("takes the screenshots", async () => {
   await shoot("chat", conversationPath, (page) => page.getByText("And math").waitFor(), {
     phone: true,
+  });
+  await shoot("mention", mentionPath, async (page) => {
+    await page.getByRole("article", { name: "Scripted critic said" }).waitFor();
+    // With the @ picker open in the composer, as a user choosing a bot sees it.
+    await page.getByRole("combobox", { name: /^Message / }).pressSequentially("@");
+    await page.getByRole("listbox", { name: "Bots to mention" }).waitFor();
   });
   await shoot("explore", "/explore", (page) => page.getByText("Scripted helper").first().waitFor());
   await shoot("creator", "/bots/new", (page) =>

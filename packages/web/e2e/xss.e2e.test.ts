@@ -52,7 +52,7 @@ describe("hostile bot replies in the real chat page", () => {
       void dialog.dismiss();
     });
     await page.goto("/?bot=hostile");
-    const composer = page.getByRole("textbox", { name: /^Message / });
+    const composer = page.getByRole("combobox", { name: /^Message / });
     await composer.fill("/xss");
     await composer.press("Enter");
     await page.getByText("XSS corpus done.").waitFor({ timeout: 60_000 });

@@ -6,29 +6,11 @@ import {
   readReply,
   registerBot,
   startConversation,
+  upload,
 } from "../testing/bots/chat-helpers.js";
 import { misbehavingBots } from "../testing/bots/misbehaving-bots.js";
 import { startScriptedBot, type ScriptedBot } from "../testing/bots/scripted-bot-server.js";
-import { startTestPlatform, type TestClient, type TestPlatform } from "../testing/test-platform.js";
-
-/** Uploads a file as the client; returns its id. */
-async function upload(
-  client: TestClient,
-  platform: TestPlatform,
-  name: string,
-  body: string,
-  type: string,
-) {
-  const form = new FormData();
-  form.append("file", new Blob([body], { type }), name);
-  const response = await fetch(`${platform.url}/api/files`, {
-    method: "POST",
-    headers: { cookie: client.cookie },
-    body: form,
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { file: { id: string } }).file.id;
-}
+import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
 
 describe("attachments", () => {
   let platform: TestPlatform | undefined;

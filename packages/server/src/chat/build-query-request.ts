@@ -12,6 +12,7 @@ import {
 } from "@parlor/protocol";
 import { makePromptAuthorRoleAlternated } from "@parlor/sdk";
 import type { MessageRow } from "../store/messages-store.js";
+import { otherBotReply, type ReplyAuthor } from "./other-bot-reply.js";
 
 /** Turns a stored attachment into what the bot receives (a short-lived URL, parsed text). */
 export type AttachmentResolver = (
@@ -83,27 +84,21 @@ export interface QueryInput {
   resolveAttachment: AttachmentResolver;
   /** Renews the platform's file URLs in earlier replies, so the bot can still fetch them. */
   renewFileUrls: (text: string) => string;
+  /** The bot being asked: a mentioned one, or the conversation's. */
+  recipient: ReplyAuthor;
+  /** Who wrote an earlier reply (the conversation's bot, or the one a mention chose). */
+  authorOf: (reply: MessageRow) => ReplyAuthor;
 }
 
 /** Builds the protocol 1.2 `query` request for a reply, as Poe would send it. */
 export function buildQueryRequest(input: QueryInput): QueryRequest {
-  let query: ProtocolMessageInput[] = input.history.map((message) => ({
-    role: message.role,
-    content: input.renewFileUrls(message.content),
-    content_type: message.content_type,
-    timestamp: message.created_at * 1000,
-    message_id: message.id,
-    parameters:
-      message.role === "user"
-        ? (JSON.parse(message.parameters_json) as Record<string, unknown>)
-        : {},
-    attachments: (JSON.parse(message.attachments_json) as StoredAttachment[]).map((stored) =>
-      input.resolveAttachment(stored, input.settings),
-    ),
-    // Only this bot's own data comes back: a conversation talks to one bot.
-    metadata: message.role === "bot" ? message.metadata : null,
-    feedback: message.feedback ? [{ type: message.feedback }] : [],
-  }));
+  let query: ProtocolMessageInput[] = input.history.map((message) => {
+    if (message.role !== "bot") return protocolMessage(input, message, null);
+    const author = input.authorOf(message);
+    const shown = protocolMessage(input, message, author);
+    if (author.id === input.recipient.id) return shown;
+    return otherBotReply(shown, author, input.settings.enable_multi_entity_prompting);
+  });
   if (input.settings.enforce_author_role_alternation) {
     query = makePromptAuthorRoleAlternated(
       query.map((message) => protocolMessageSchema.parse(message)),
@@ -118,4 +113,30 @@ export function buildQueryRequest(input: QueryInput): QueryRequest {
     message_id: input.botMessageId,
     bot_query_id: input.botQueryId,
   });
+}
+
+/** A stored message as Poe sends it; `author` is the bot that wrote a reply. */
+function protocolMessage(
+  input: QueryInput,
+  message: MessageRow,
+  author: ReplyAuthor | null,
+): ProtocolMessageInput {
+  return {
+    role: message.role,
+    content: input.renewFileUrls(message.content),
+    content_type: message.content_type,
+    timestamp: message.created_at * 1000,
+    message_id: message.id,
+    parameters:
+      message.role === "user"
+        ? (JSON.parse(message.parameters_json) as Record<string, unknown>)
+        : {},
+    attachments: (JSON.parse(message.attachments_json) as StoredAttachment[]).map((stored) =>
+      input.resolveAttachment(stored, input.settings),
+    ),
+    // Replies name their bot, as Poe's do; a bot's stored data goes back to that bot only.
+    sender: author && { id: null, name: author.handle },
+    metadata: author?.id === input.recipient.id ? message.metadata : null,
+    feedback: message.feedback ? [{ type: message.feedback }] : [],
+  };
 }

@@ -25,6 +25,8 @@ import {
   type AttachmentResolver,
   type StoredAttachment,
 } from "./build-query-request.js";
+import { leadingMention } from "./leading-mention.js";
+import type { ReplyAuthor } from "./other-bot-reply.js";
 import { replyParent } from "./reply-parent.js";
 
 /** What a user sends. */
@@ -41,10 +43,11 @@ export interface MessageInput {
 }
 
 /**
- * Decides, once the conversation is known and before anything is stored, whether a message may
- * go to its bot; throws to refuse (the HTTP API charges its rate limits here).
+ * Decides, once the conversation and the answering bot (the conversation's, or a mentioned one)
+ * are known and before anything is stored, whether a message may go to that bot; throws to
+ * refuse (the HTTP API charges its rate limits here).
  */
-export type AdmitMessage = (conversation: ConversationRow) => Promise<void>;
+export type AdmitMessage = (conversation: ConversationRow, bot: BotRow) => Promise<void>;
 
 /** Conversations, messages and the replies they start. */
 export function createChatService(deps: {
@@ -98,13 +101,58 @@ export function createChatService(deps: {
   }
 
   /**
-   * The conversation's bot, if the actor may still use it: a bot made private or hidden since
-   * takes no new messages from those it no longer serves.
+   * The conversation's bot (or `botId`, a mentioned one), if the actor may still use it: a bot
+   * made private or hidden since takes no new messages from those it no longer serves.
    */
-  async function usableBotOf(actor: Actor, conversation: ConversationRow): Promise<BotRow> {
-    const bot = await store.bots.findById(conversation.bot_id);
+  async function usableBotOf(
+    actor: Actor,
+    conversation: ConversationRow,
+    botId?: string | null,
+  ): Promise<BotRow> {
+    const bot = await store.bots.findById(botId ?? conversation.bot_id);
     if (!bot || !authorize(actor, "use", botResource(bot))) throw new NotFoundError("Bot");
     return bot;
+  }
+
+  /**
+   * The bot a message is for: the one its leading `@Handle` names, else the conversation's. A
+   * mention of no bot the actor may use is refused, not sent as text to the conversation's bot:
+   * the user meant a bot, and should learn the handle is wrong rather than get an odd answer.
+   */
+  async function addresseeOf(
+    actor: Actor,
+    conversation: ConversationRow,
+    content: string,
+  ): Promise<BotRow> {
+    const handles = leadingMention(content);
+    if (handles.length === 0) return usableBotOf(actor, conversation);
+    for (const handle of handles) {
+      const bot = await store.bots.findByHandle(handle);
+      if (bot && authorize(actor, "use", botResource(bot))) return bot;
+    }
+    throw invalidField(
+      "content",
+      `There is no bot @${handles[0]} you can use. Check the handle, or start the message with a space to send it as text`,
+    );
+  }
+
+  /** The bots that wrote the replies of a history, by id (one cached lookup each). */
+  async function replyAuthors(
+    conversation: ConversationRow,
+    messages: readonly MessageRow[],
+  ): Promise<(reply: MessageRow) => ReplyAuthor> {
+    const ids = new Set([conversation.bot_id]);
+    for (const message of messages) if (message.bot_id) ids.add(message.bot_id);
+    const handles = new Map<string, string>();
+    for (const id of ids) {
+      const bot = await store.bots.findById(id);
+      // A mentioned bot deleted since is still someone else than the bot being asked.
+      handles.set(id, bot?.handle ?? "deleted-bot");
+    }
+    return (reply) => {
+      const id = reply.bot_id ?? conversation.bot_id;
+      return { id, handle: handles.get(id) ?? "deleted-bot" };
+    };
   }
 
   const newMessage = (
@@ -129,6 +177,7 @@ export function createChatService(deps: {
       parameters_json: "{}",
       feedback: null,
       reaction: null,
+      bot_id: null,
       created_at: now,
       updated_at: now,
       ...fields,
@@ -146,6 +195,12 @@ export function createChatService(deps: {
   ): Promise<void> {
     const messages = known ?? (await store.messages.listForConversation(conversation.id));
     const settings = registry.settingsOf(bot);
+    const history = historyFor(
+      messages,
+      botMessage.parent_id!,
+      botMessage.context_id,
+      bot.memory_last_n,
+    );
     const renew = await fileUrlRenewer(
       conversation.id,
       messages.map((message) => message.content),
@@ -153,12 +208,7 @@ export function createChatService(deps: {
     // The reply's own context, not the conversation's current one: a reply regenerated after
     // a reset belongs to the old context, and would otherwise be sent an empty history.
     const request: QueryRequest = buildQueryRequest({
-      history: historyFor(
-        messages,
-        botMessage.parent_id!,
-        botMessage.context_id,
-        bot.memory_last_n,
-      ),
+      history,
       settings,
       userId: anonymousUserId(deps.secret, actor.userId, bot.id),
       conversationId: botMessage.context_id,
@@ -166,6 +216,8 @@ export function createChatService(deps: {
       botQueryId: randomToken(24),
       resolveAttachment: deps.resolveAttachment,
       renewFileUrls: renew,
+      recipient: { id: bot.id, handle: bot.handle },
+      authorOf: await replyAuthors(conversation, history),
     });
     // While it answers, the bot may call the bots it declared, on this user's behalf.
     deps.liveQueries.register({
@@ -251,8 +303,8 @@ export function createChatService(deps: {
         throw invalidField("content", "content is empty: a message needs some text");
       }
       checkUserText("content", input.content, TEXT_LIMITS.messageContent);
-      const bot = await usableBotOf(actor, conversation);
-      await admit?.(conversation);
+      const bot = await addresseeOf(actor, conversation, input.content);
+      await admit?.(conversation, bot);
       const attachments = await deps.loadAttachments(actor, input.attachments);
       if (attachments.length > 0 && !registry.settingsOf(bot).allow_attachments) {
         throw invalidField("attachments", `${bot.display_name} does not accept attachments`);
@@ -269,6 +321,7 @@ export function createChatService(deps: {
         role: "bot",
         parent_id: userMessage.id,
         status: "streaming",
+        bot_id: bot.id === conversation.bot_id ? null : bot.id,
         created_at: userMessage.created_at + 1,
       });
       // The first message names the conversation; every message moves it up the list.
@@ -282,20 +335,21 @@ export function createChatService(deps: {
       return { userMessage, botMessage };
     },
 
-    /** A new reply to the same user message, as a sibling of the old one. */
+    /** A new reply to the same user message, by the same bot, as a sibling of the old one. */
     async regenerate(actor: Actor, botMessageId: string, admit?: AdmitMessage) {
       const { message, conversation } = await ownMessage(actor, botMessageId);
       if (message.role !== "bot" || !message.parent_id)
         throw new InvalidRequestError("Only a bot reply can be regenerated");
       if (log.isRunning(message.id))
         throw new InvalidRequestError("That reply is still being written");
-      const bot = await usableBotOf(actor, conversation);
-      await admit?.(conversation);
+      const bot = await usableBotOf(actor, conversation, message.bot_id);
+      await admit?.(conversation, bot);
       const botMessage = newMessage(conversation, {
         role: "bot",
         parent_id: message.parent_id,
         status: "streaming",
         context_id: message.context_id,
+        bot_id: message.bot_id,
       });
       await store.messages.insert(botMessage);
       await startReply(actor, conversation, bot, botMessage);

@@ -15,7 +15,8 @@ export function createFeedbackService(deps: {
   async function target(actor: Actor, messageId: string) {
     const { message, conversation } = await deps.chat.ownMessage(actor, messageId);
     if (message.role !== "bot") throw new InvalidRequestError("Feedback goes on bot replies");
-    const bot = await deps.store.bots.findById(conversation.bot_id);
+    // The bot that wrote the reply: a mentioned one, or the conversation's.
+    const bot = await deps.store.bots.findById(message.bot_id ?? conversation.bot_id);
     if (!bot) throw new NotFoundError("Bot");
     const ids = {
       version: "1.2",

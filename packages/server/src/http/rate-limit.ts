@@ -36,10 +36,9 @@ export async function chargeRateLimits(
   );
 }
 
-/** Admits a user's message to its conversation's bot while both are within their rate limits. */
+/** Admits a user's message to the bot answering it while both are within their rate limits. */
 export function admitMessageWithinRateLimits(deps: Deps, userId: string): AdmitMessage {
-  return (conversation) =>
-    chargeRateLimits(deps, "message", { userId, botId: conversation.bot_id });
+  return (_conversation, bot) => chargeRateLimits(deps, "message", { userId, botId: bot.id });
 }
 
 /**

@@ -17,6 +17,7 @@ import { adminAndRepliesMigration } from "./migrations/0002-admin-and-replies.js
 import { avatarsAndCallDetailsMigration } from "./migrations/0003-avatars-and-call-details.js";
 import { oidcIdentitiesMigration } from "./migrations/0006-oidc-identities.js";
 import { modelProvidersMigration } from "./migrations/0007-model-providers.js";
+import { replyBotsMigration } from "./migrations/0009-reply-bots.js";
 import { signupAndInvitesMigration } from "./migrations/0004-signup-and-invites.js";
 import { accountProfileMigration } from "./migrations/0005-account-profile.js";
 import type { Database } from "./schema.js";
@@ -101,6 +102,7 @@ const migrations: MigrationProvider = {
     "0004-signup-and-invites": signupAndInvitesMigration,
     "0005-account-profile": accountProfileMigration,
     "0007-model-providers": modelProvidersMigration,
+    "0009-reply-bots": replyBotsMigration,
   }),
 };
 

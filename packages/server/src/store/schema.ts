@@ -151,6 +151,8 @@ export interface MessagesTable {
   parameters_json: string;
   feedback: string | null;
   reaction: string | null;
+  /** The bot that wrote this reply when a mention chose it; null: the conversation's bot. */
+  bot_id: string | null;
   created_at: number;
   updated_at: number;
 }

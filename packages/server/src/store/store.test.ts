@@ -42,6 +42,7 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     parameters_json: "{}",
     feedback: null,
     reaction: null,
+    bot_id: null,
     created_at: 10,
     updated_at: 10,
     ...overrides,

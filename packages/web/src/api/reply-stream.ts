@@ -22,6 +22,8 @@ export type ReplyEvent =
 export interface StartedReply {
   userMessageId: string | null;
   botMessageId: string;
+  /** The handle of the bot a mention chose to answer; null: the conversation's bot. */
+  replyBotHandle: string | null;
   streamUrl: string;
   response: Response;
 }
@@ -60,6 +62,7 @@ async function startStream(path: string, body: unknown): Promise<StartedReply> {
   return {
     userMessageId: response.headers.get("x-parlor-user-message-id"),
     botMessageId,
+    replyBotHandle: response.headers.get("x-parlor-reply-bot"),
     streamUrl: response.headers.get("content-location") ?? `/api/messages/${botMessageId}/stream`,
     response,
   };

@@ -85,6 +85,11 @@ export interface Message {
   attachments: Attachment[];
   feedback: "like" | "dislike" | null;
   reaction: string | null;
+  /** The bot a leading `@Handle` chose to write this reply; null: the conversation's bot. */
+  bot?: ReplyBot | null;
   context_id: string;
   created_at: number;
 }
+
+/** Enough of a mentioned bot to show its reply (`handle` is empty for one deleted since). */
+export type ReplyBot = Pick<Bot, "handle" | "display_name" | "avatar_url">;

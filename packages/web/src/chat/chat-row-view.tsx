@@ -45,7 +45,7 @@ export const ChatRowView = memo(function ChatRowView({
   ) : (
     <BotMessage
       message={row.message}
-      bot={bot}
+      bot={row.message.bot ?? bot}
       siblings={row.siblings}
       onSelectSibling={select}
       isLast={isLast}

@@ -1,9 +1,12 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { describeError } from "../api/api-error.js";
 import { uploadFile } from "../api/files.js";
+import { useBots } from "../api/bots-list.js";
 import type { Attachment, Bot } from "../api/types.js";
 import { Button } from "../ui/button.js";
 import { AttachmentChips } from "./attachment-chips.js";
+import { leadingMention } from "./leading-mention.js";
+import { MentionPicker } from "./mention-picker.js";
 import { ParameterPanel } from "./parameter-panel.js";
 import {
   defaultParameterValues,
@@ -11,11 +14,12 @@ import {
   type ParameterValues,
 } from "./parameter-values.js";
 import type { Draft } from "./use-chat-actions.js";
+import { useMentionPicker } from "./use-mention-picker.js";
 
 /**
  * Where a message is written: a textarea that grows with its text (Enter sends, Shift+Enter is a
- * new line, Esc stops the running reply), attachments when the bot takes them, and the bot's
- * parameter controls.
+ * new line, Esc stops the running reply), attachments when the bot takes them, the bot's
+ * parameter controls, and an `@` picker of the bots a message may be for.
  */
 export const Composer = memo(function Composer({
   bot,
@@ -30,6 +34,7 @@ export const Composer = memo(function Composer({
   onStop: () => void;
 }) {
   const [text, setText] = useState("");
+  const [caret, setCaret] = useState(0);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [uploading, setUploading] = useState<string[]>([]);
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -38,6 +43,17 @@ export const Composer = memo(function Composer({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const allowAttachments = bot?.settings.allow_attachments === true;
+  const mentions = useMentionPicker({
+    text,
+    caret,
+    bots: useBots().data,
+    onPick: (picked, at) => {
+      setText(picked);
+      setCaret(at);
+      // After React has put the new text in, so the caret lands behind the mention.
+      requestAnimationFrame(() => textarea.current?.setSelectionRange(at, at));
+    },
+  });
 
   useEffect(() => textarea.current?.focus(), [bot?.handle]);
   useLayoutEffect(() => {
@@ -50,10 +66,16 @@ export const Composer = memo(function Composer({
   const canSend = text.trim() !== "" && !running && uploading.length === 0 && bot !== undefined;
   const submit = async () => {
     if (!canSend) return;
-    const parameters = values ?? (controls ? defaultParameterValues(controls) : {});
+    // The controls are the conversation's bot's: a message for another bot does not carry them.
+    const mentioned = leadingMention(text);
+    const forOtherBot = mentioned !== null && mentioned.toLowerCase() !== bot.handle.toLowerCase();
+    const parameters = forOtherBot
+      ? {}
+      : (values ?? (controls ? defaultParameterValues(controls) : {}));
     const sent = await onSend({ content: text, attachments, parameters });
     if (sent) {
       setText("");
+      setCaret(0);
       setAttachments([]);
     }
     textarea.current?.focus();
@@ -108,7 +130,8 @@ export const Composer = memo(function Composer({
             {uploadError}
           </p>
         )}
-        <div className="flex items-end gap-1.5 p-1.5">
+        <div className="relative flex items-end gap-1.5 p-1.5">
+          <MentionPicker picker={mentions} />
           {allowAttachments && (
             <>
               <input
@@ -148,8 +171,14 @@ export const Composer = memo(function Composer({
             value={text}
             aria-label={bot ? `Message ${bot.display_name}` : "Message"}
             placeholder={bot ? `Message ${bot.display_name}…` : "Message…"}
-            onChange={(event) => setText(event.target.value)}
+            {...mentions.comboboxProps}
+            onChange={(event) => {
+              setText(event.target.value);
+              setCaret(event.target.selectionStart);
+            }}
+            onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
             onKeyDown={(event) => {
+              if (mentions.onKeyDown(event)) return;
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
                 void submit();

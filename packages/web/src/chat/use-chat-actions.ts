@@ -1,4 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { describeError } from "../api/api-error.js";
@@ -16,7 +16,8 @@ import {
   type SendBody,
   type StartedReply,
 } from "../api/reply-stream.js";
-import type { Attachment, Conversation, Message } from "../api/types.js";
+import { botsKey } from "../api/bots-list.js";
+import type { Attachment, Bot, Conversation, Message, ReplyBot } from "../api/types.js";
 import { followReply, patchMessage } from "./live-replies.js";
 
 /** A message to send: its text, attachments and parameter values. */
@@ -96,6 +97,7 @@ export function useChatActions({
           parent_id: userMessage.id,
           role: "bot",
           status: "streaming",
+          bot: replyBotOf(client, started),
           created_at: now + 1,
         }),
       ]);
@@ -116,6 +118,7 @@ export function useChatActions({
           parent_id: botMessage.parent_id,
           role: "bot",
           status: "streaming",
+          bot: botMessage.bot ?? null,
           context_id: botMessage.context_id,
           created_at: Date.now(),
         }),
@@ -156,6 +159,17 @@ export function useChatActions({
     react,
     clearContext,
   };
+}
+
+/**
+ * The bot a mention chose for a reply just started, from the bots list (a bot not listed, such
+ * as an unlisted one, shows by its handle until the conversation is read again).
+ */
+function replyBotOf(client: QueryClient, started: StartedReply): ReplyBot | null {
+  const handle = started.replyBotHandle;
+  if (!handle) return null;
+  const listed = client.getQueryData<Bot[]>(botsKey)?.find((bot) => bot.handle === handle);
+  return listed ?? { handle, display_name: handle, avatar_url: null };
 }
 
 function blankMessage(

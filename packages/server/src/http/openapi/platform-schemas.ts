@@ -335,6 +335,18 @@ export const platformSchemas: Record<string, SchemaObject> = {
     },
     feedback: { type: ["string", "null"], enum: ["like", "dislike", null] },
     reaction: nullable("string"),
+    bot: {
+      description:
+        "The bot that wrote this reply when the message it answers began with its `@Handle`; null for the conversation's own bot and for user messages",
+      anyOf: [
+        object({
+          handle: { type: "string", description: "Empty for a bot deleted since" },
+          display_name: { type: "string" },
+          avatar_url: nullable("string"),
+        }),
+        { type: "null" },
+      ],
+    },
     context_id: { type: "string" },
     created_at: timestamp(),
   }),

@@ -13,6 +13,7 @@ import { TEXT_LIMITS } from "../../input/text-limits.js";
 import { userText } from "../../input/user-text.js";
 import { publicMessages } from "./public-message.js";
 import {
+  replyBotHandle,
   respondWithGeneration,
   sentMessageHeaders,
   wantsEventStream,
@@ -137,7 +138,11 @@ export const conversationRoutes = new Hono<AppEnv>()
     );
     // One request instead of two: the reply's stream is the response.
     if (wantsEventStream(context)) {
-      const headers = sentMessageHeaders(botMessage.id, userMessage.id);
+      const headers = sentMessageHeaders(
+        botMessage.id,
+        userMessage.id,
+        await replyBotHandle(context.var.platform, botMessage),
+      );
       return respondWithGeneration(context, botMessage, 0, headers);
     }
     return context.json(

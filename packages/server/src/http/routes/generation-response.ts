@@ -1,5 +1,6 @@
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Context } from "hono";
+import type { Platform } from "../../platform.js";
 import type { MessageRow } from "../../store/messages-store.js";
 import type { AppEnv } from "../app-env.js";
 import { nodeBindings } from "../node-bindings.js";
@@ -17,15 +18,31 @@ export function wantsEventStream(context: Context<AppEnv>): boolean {
   return requestHeader(context, "accept")?.includes("text/event-stream") ?? false;
 }
 
+/** The handle of the bot a mention chose to write a reply; undefined for the conversation's. */
+export async function replyBotHandle(
+  platform: Pick<Platform, "store">,
+  reply: MessageRow,
+): Promise<string | undefined> {
+  return reply.bot_id === null
+    ? undefined
+    : (await platform.store.bots.findById(reply.bot_id))?.handle;
+}
+
 /**
- * The headers that tell a client which messages a one-request send created, and where to
- * resume the stream (`Content-Location`, with `Last-Event-ID`) if the connection drops.
+ * The headers that tell a client which messages a one-request send created, which bot a
+ * mention chose to answer (`X-Parlor-Reply-Bot`, its handle; absent for the conversation's),
+ * and where to resume the stream (`Content-Location`, with `Last-Event-ID`) if it drops.
  */
-export function sentMessageHeaders(botMessageId: string, userMessageId?: string) {
+export function sentMessageHeaders(
+  botMessageId: string,
+  userMessageId?: string,
+  replyBotHandle?: string,
+) {
   return {
     "content-location": `/api/messages/${botMessageId}/stream`,
     "x-parlor-bot-message-id": botMessageId,
     ...(userMessageId ? { "x-parlor-user-message-id": userMessageId } : {}),
+    ...(replyBotHandle ? { "x-parlor-reply-bot": replyBotHandle } : {}),
   };
 }
 

@@ -6,9 +6,9 @@ import { admitMessageWithinRateLimits } from "../rate-limit.js";
 import { readJsonAs } from "../read-json.js";
 import { TEXT_LIMITS } from "../../input/text-limits.js";
 import { userText } from "../../input/user-text.js";
-import { keepFileUrls } from "../../poe-api/files/file-url-renewer.js";
-import { publicMessage, publicMessages } from "./public-message.js";
+import { publicMessages } from "./public-message.js";
 import {
+  replyBotHandle,
   respondWithGeneration,
   sentMessageHeaders,
   wantsEventStream,
@@ -55,12 +55,17 @@ export const messageRoutes = new Hono<AppEnv>()
       context.req.param("id"),
       admitMessageWithinRateLimits(context.var.platform, actor.userId),
     );
-    if (wantsEventStream(context))
-      return respondWithGeneration(context, botMessage, 0, sentMessageHeaders(botMessage.id));
+    if (wantsEventStream(context)) {
+      const handle = await replyBotHandle(context.var.platform, botMessage);
+      const headers = sentMessageHeaders(botMessage.id, undefined, handle);
+      return respondWithGeneration(context, botMessage, 0, headers);
+    }
+    const [shown] = await publicMessages(context.var.platform, botMessage.conversation_id, [
+      botMessage,
+    ]);
     return context.json(
       {
-        // A reply that has just started holds no file URL yet.
-        bot_message: publicMessage(botMessage, keepFileUrls),
+        bot_message: shown,
         stream_url: `/api/messages/${botMessage.id}/stream`,
       },
       202,

@@ -1,5 +1,35 @@
+import { avatarUrl } from "../../bots/bot-avatars.js";
 import type { Platform } from "../../platform.js";
 import type { MessageRow } from "../../store/messages-store.js";
+
+/** The bot a mention chose to write a reply, as the API shows it. */
+export interface ReplyBot {
+  handle: string;
+  display_name: string;
+  avatar_url: string | null;
+}
+
+/** A mentioned bot deleted since its reply: the reply stays, shown without its bot. */
+const DELETED_BOT: ReplyBot = { handle: "", display_name: "A deleted bot", avatar_url: null };
+
+/** The bots mentions chose for these replies, by id (one cached lookup each). */
+async function replyBotsOf(
+  platform: Pick<Platform, "store">,
+  messages: readonly MessageRow[],
+): Promise<Map<string, ReplyBot>> {
+  const bots = new Map<string, ReplyBot>();
+  for (const { bot_id: id } of messages) {
+    if (id === null || bots.has(id)) continue;
+    const bot = await platform.store.bots.findById(id);
+    bots.set(
+      id,
+      bot
+        ? { handle: bot.handle, display_name: bot.display_name, avatar_url: avatarUrl(bot) }
+        : DELETED_BOT,
+    );
+  }
+  return bots;
+}
 
 /** Whether retrying a failed reply makes sense: null unless the reply ended in error. */
 export function allowRetryOf(message: MessageRow): boolean | null {
@@ -13,16 +43,26 @@ export function fileUrlTextsOf(messages: readonly MessageRow[]): string[] {
 
 /** Messages of one conversation as the API shows them, with its files' URLs renewed. */
 export async function publicMessages(
-  platform: Pick<Platform, "fileUrlRenewer">,
+  platform: Pick<Platform, "fileUrlRenewer" | "store">,
   conversationId: string,
   messages: readonly MessageRow[],
 ) {
   const renew = await platform.fileUrlRenewer(conversationId, fileUrlTextsOf(messages));
-  return messages.map((message) => publicMessage(message, renew));
+  const bots = await replyBotsOf(platform, messages);
+  return messages.map((message) =>
+    publicMessage(message, renew, message.bot_id === null ? null : bots.get(message.bot_id)!),
+  );
 }
 
-/** A message as the API shows it; `metadata` stays between the platform and the bot. */
-export function publicMessage(message: MessageRow, renewFileUrls: (text: string) => string) {
+/**
+ * A message as the API shows it; `metadata` stays between the platform and the bot. `bot` is
+ * the bot a mention chose to write the reply; null: the conversation's bot (and user messages).
+ */
+export function publicMessage(
+  message: MessageRow,
+  renewFileUrls: (text: string) => string,
+  bot: ReplyBot | null,
+) {
   return {
     id: message.id,
     conversation_id: message.conversation_id,
@@ -38,6 +78,7 @@ export function publicMessage(message: MessageRow, renewFileUrls: (text: string)
     attachments: JSON.parse(message.attachments_json) as unknown[],
     feedback: message.feedback,
     reaction: message.reaction,
+    bot,
     context_id: message.context_id,
     created_at: message.created_at,
   };

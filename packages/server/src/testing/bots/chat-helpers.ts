@@ -1,5 +1,5 @@
 import { decodeSse } from "@parlor/protocol";
-import { readEvents, type TestClient } from "../test-platform.js";
+import { readEvents, type TestClient, type TestPlatform } from "../test-platform.js";
 import { startScriptedBot, type QueryScript, type ScriptedBot } from "./scripted-bot-server.js";
 
 /** An event as an attached client receives it. */
@@ -42,6 +42,25 @@ export async function registerBot(
     server_url: bot.url,
     access_key: bot.accessKey,
   });
+}
+
+/** Uploads a file as the client (POST /api/files); returns its id. */
+export async function upload(
+  client: TestClient,
+  platform: Pick<TestPlatform, "url">,
+  name: string,
+  body: string,
+  type: string,
+): Promise<string> {
+  const form = new FormData();
+  form.append("file", new Blob([body], { type }), name);
+  const response = await fetch(`${platform.url}/api/files`, {
+    method: "POST",
+    headers: { cookie: client.cookie },
+    body: form,
+  });
+  if (response.status !== 201) throw new Error(`upload of ${name} → ${response.status}`);
+  return ((await response.json()) as { file: { id: string } }).file.id;
 }
 
 /** Starts a conversation with a bot; returns its id. */
