@@ -131,6 +131,9 @@ export function createChatService(deps: {
       reaction: null,
       created_at: now,
       updated_at: now,
+      input_tokens: null,
+      output_tokens: null,
+      cost_usd: null,
       ...fields,
     };
   };

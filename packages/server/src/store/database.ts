@@ -18,6 +18,7 @@ import { avatarsAndCallDetailsMigration } from "./migrations/0003-avatars-and-ca
 import { oidcIdentitiesMigration } from "./migrations/0006-oidc-identities.js";
 import { signupAndInvitesMigration } from "./migrations/0004-signup-and-invites.js";
 import { accountProfileMigration } from "./migrations/0005-account-profile.js";
+import { usageAndCostMigration } from "./migrations/0010-usage-and-cost.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -99,6 +100,7 @@ const migrations: MigrationProvider = {
     "0006-oidc-identities": oidcIdentitiesMigration,
     "0004-signup-and-invites": signupAndInvitesMigration,
     "0005-account-profile": accountProfileMigration,
+    "0010-usage-and-cost": usageAndCostMigration,
   }),
 };
 
