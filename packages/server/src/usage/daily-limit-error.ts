@@ -8,9 +8,11 @@ export interface ReachedCap {
   used: number;
 }
 
-/** Dollars as a person reads them: cents, or more digits for sub-cent amounts. */
+/** Dollars as a person reads them: cents from a dollar up, else two significant digits. */
 export function formatUsd(amount: number): string {
-  return amount >= 1 || amount === 0 ? `$${amount.toFixed(2)}` : `$${amount.toPrecision(2)}`;
+  return amount >= 1 || amount === 0
+    ? `$${amount.toFixed(2)}`
+    : `$${Number(amount.toPrecision(2))}`;
 }
 
 /**
