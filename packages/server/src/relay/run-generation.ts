@@ -1,6 +1,6 @@
 import type { BotEvent, QueryRequest } from "@parlor/protocol";
 import type { Store } from "../store/store.js";
-import { usageColumns, type CostOf } from "../usage/usage-columns.js";
+import { publicUsage, usageColumns, type CostOf } from "../usage/usage-columns.js";
 import type { BotRunner } from "./bot-runner.js";
 import type { CallLog } from "./call-log.js";
 import type { Checkpoints } from "./checkpoints.js";
@@ -73,6 +73,7 @@ export async function runGeneration(
     untrack();
   }
   const reply = outcome.reply;
+  const usage = usageColumns(outcome.usage, deps.costOf);
   try {
     await deps.store.messages.update(id, {
       content: reply.text,
@@ -85,7 +86,7 @@ export async function runGeneration(
       metadata: reply.metadata,
       updated_at: clock(),
       // Riding the reply's one final write: usage costs no extra round trip.
-      ...usageColumns(outcome.usage, deps.costOf),
+      ...usage,
     });
   } catch (error) {
     // Not rethrown: attached clients must still get `done`, and the chat service runs this in
@@ -105,6 +106,7 @@ export async function runGeneration(
     error: outcome.errorText,
     text: reply.text,
     allow_retry: outcome.allowRetry,
+    usage: publicUsage(usage),
   });
   deps.onFinished?.(outcome, target.botId);
   return outcome;

@@ -25,3 +25,13 @@ export function usageColumns(
 function tokens(count: number): number {
   return Number.isFinite(count) && count > 0 ? Math.round(count) : 0;
 }
+
+/** A reply's usage as the API shows it (message JSON, the stream's `done`); null if uncounted. */
+export function publicUsage(columns: ReturnType<typeof usageColumns>) {
+  if (columns.input_tokens === null || columns.output_tokens === null) return null;
+  return {
+    input_tokens: columns.input_tokens,
+    output_tokens: columns.output_tokens,
+    cost_usd: columns.cost_usd,
+  };
+}

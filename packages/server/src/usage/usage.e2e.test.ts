@@ -58,6 +58,11 @@ describe.each(TEST_DIALECTS)("usage and cost on %s", (dialect) => {
       `/api/conversations/${reply.conversationId}`,
     );
     expect(messages.find((m) => m.role === "user")?.usage).toBeNull();
+    // A client attaching after the end reads it in `done` too.
+    const events = await readEvents(
+      await user.request("GET", `/api/messages/${reply.messageId}/stream`),
+    );
+    expect(events.at(-1)?.data.usage).toEqual(message.usage);
 
     const { callLog, store } = test.platform;
     await callLog.flush();

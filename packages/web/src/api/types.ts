@@ -85,4 +85,13 @@ export interface Message {
   reaction: string | null;
   context_id: string;
   created_at: number;
+  /** A reply's counted tokens and their cost (null: unknown price); null when not counted. */
+  usage?: ReplyUsage | null;
+}
+
+/** The tokens a reply's bot counted, and what they cost in US dollars. */
+export interface ReplyUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number | null;
 }

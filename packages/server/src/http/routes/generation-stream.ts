@@ -6,6 +6,7 @@ import type { Store } from "../../store/store.js";
 import { startKeepAlive, stopKeepAlive } from "../heartbeats.js";
 import type { RenewFileUrls } from "../../poe-api/files/file-url-renewer.js";
 import { allowRetryOf } from "./public-message.js";
+import { publicUsage } from "../../usage/usage-columns.js";
 
 /** What serving a reply stream needs. */
 export interface StreamDeps {
@@ -38,6 +39,7 @@ function snapshotEvents(
         error: message.error_text,
         text: content,
         allow_retry: allowRetryOf(message),
+        usage: publicUsage(message),
       },
     });
   }

@@ -1,5 +1,6 @@
 import type { Platform } from "../../platform.js";
 import type { MessageRow } from "../../store/messages-store.js";
+import { publicUsage } from "../../usage/usage-columns.js";
 
 /** Whether retrying a failed reply makes sense: null unless the reply ended in error. */
 export function allowRetryOf(message: MessageRow): boolean | null {
@@ -21,16 +22,6 @@ export async function publicMessages(
   return messages.map((message) => publicMessage(message, renew));
 }
 
-/** A reply's tokens and their cost in US dollars (null: unknown price); null when not counted. */
-export function usageOf(message: MessageRow) {
-  if (message.input_tokens === null || message.output_tokens === null) return null;
-  return {
-    input_tokens: message.input_tokens,
-    output_tokens: message.output_tokens,
-    cost_usd: message.cost_usd,
-  };
-}
-
 /** A message as the API shows it; `metadata` stays between the platform and the bot. */
 export function publicMessage(message: MessageRow, renewFileUrls: (text: string) => string) {
   return {
@@ -50,6 +41,6 @@ export function publicMessage(message: MessageRow, renewFileUrls: (text: string)
     reaction: message.reaction,
     context_id: message.context_id,
     created_at: message.created_at,
-    usage: usageOf(message),
+    usage: publicUsage(message),
   };
 }
