@@ -33,6 +33,16 @@ function publicSums(sums: UsageSums) {
   };
 }
 
+/** A price per million tokens as the API shows it. */
+function snakePrice(price: { inputPerMillion: number; outputPerMillion: number } | null) {
+  return (
+    price && {
+      input_per_million: price.inputPerMillion,
+      output_per_million: price.outputPerMillion,
+    }
+  );
+}
+
 /** The caps with each user's email, as the admin page edits them. */
 async function publicLimits(platform: Platform, limits: DailyLimits) {
   const users = await Promise.all(
@@ -74,7 +84,7 @@ export const adminUsageRoutes = new Hono<AppEnv>()
         model: entry.model,
         input_per_million: entry.inputPerMillion,
         output_per_million: entry.outputPerMillion,
-        package_price: prices.packagePrice(entry.provider, entry.model),
+        package_price: snakePrice(prices.packagePrice(entry.provider, entry.model)),
       })),
     });
   })
