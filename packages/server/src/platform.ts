@@ -42,6 +42,8 @@ import { createImageInliner } from "./models/inline-images.js";
 import { createModelsService } from "./models/models-service.js";
 import { createModelsAdmin } from "./models/models-admin.js";
 import type { ProviderOptions } from "./models/provider-entries.js";
+import { createDailyLimits } from "./usage/daily-limits.js";
+import { createPriceBook } from "./usage/price-book.js";
 
 /** What tests and embedders may replace. */
 export interface PlatformOverrides {
@@ -127,7 +129,15 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const accountDeletion = createAccountDeletion({ store, dataDir: config.dataDir, log, logger });
   const cspReports = createCspReports({ logger, metrics, clock });
   metrics.gauge("parlor_active_generations", () => log.running().length);
+  const prices = createPriceBook({
+    store,
+    clock,
+    onError: (error) => logger.error({ err: error }, "could not read the price overrides"),
+  });
+  await prices.load();
   const callLog = createCallLog(store, {
+    clock,
+    costOf: prices.costOf,
     onError: (error) => logger.error({ err: error }, "call log write failed"),
     // Every call of a bot passes here: chat replies, `/bot/<name>` and `/v1`.
     onReply: (outcome, { botId }) => {
@@ -136,6 +146,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         if (call.firstEventMs !== null) metrics.observeFirstEvent(botId, call.firstEventMs / 1000);
       }
     },
+  });
+  const dailyLimits = createDailyLimits({
+    store,
+    clock,
+    usage: { store, pendingUsageOf: callLog.pendingUsageOf },
+    onError: (error) => logger.error({ err: error }, "could not read the daily limits"),
   });
   const liveQueries = createLiveQueries();
   // Where bots fetch attachments from; set to the real address once the server listens.
@@ -168,6 +184,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     generation: {
       callLog,
       clock,
+      costOf: prices.costOf,
       ...(overrides.limits ? { limits: overrides.limits } : {}),
       onStoreError: (error, messageId) =>
         logger.error(
@@ -257,6 +274,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     cspReports,
     rateLimiter,
     callLog,
+    /** Prices of models' tokens: the price package's, and the admin's overrides. */
+    prices,
+    /** Per-user daily caps on messages and cost. */
+    dailyLimits,
     chat,
     feedback,
     /** For one conversation: renews its files' expired or expiring URLs in stored text. */

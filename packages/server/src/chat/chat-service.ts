@@ -180,6 +180,9 @@ export function createChatService(deps: {
       bot_id: null,
       created_at: now,
       updated_at: now,
+      input_tokens: null,
+      output_tokens: null,
+      cost_usd: null,
       ...fields,
     };
   };

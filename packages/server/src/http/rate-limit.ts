@@ -9,6 +9,7 @@ export type LimitKind = "message" | "bot_query";
 const BOT_BUCKET_FACTOR = 10;
 
 type Deps = Pick<Platform, "rateLimiter" | "config">;
+type UserDeps = Deps & Pick<Platform, "dailyLimits">;
 
 /**
  * Counts one message or bot query against the user's bucket and then the bot's, throwing a
@@ -36,9 +37,23 @@ export async function chargeRateLimits(
   );
 }
 
-/** Admits a user's message to the bot answering it while both are within their rate limits. */
-export function admitMessageWithinRateLimits(deps: Deps, userId: string): AdmitMessage {
-  return (_conversation, bot) => chargeRateLimits(deps, "message", { userId, botId: bot.id });
+/**
+ * For a call a user's own credential makes (a chat message, `/bot/<name>` with an API key,
+ * `/v1`): their daily caps first, so a refused call spends nothing of the per-minute limits,
+ * then the rate limits.
+ */
+export async function chargeUserCall(
+  deps: UserDeps,
+  kind: LimitKind,
+  charge: { userId: string; botId: string },
+): Promise<void> {
+  await deps.dailyLimits.check(charge.userId);
+  await chargeRateLimits(deps, kind, charge);
+}
+
+/** Admits a user's message to the bot answering it while within their daily and rate limits. */
+export function admitMessageWithinRateLimits(deps: UserDeps, userId: string): AdmitMessage {
+  return (_conversation, bot) => chargeUserCall(deps, "message", { userId, botId: bot.id });
 }
 
 /**

@@ -4,7 +4,8 @@ import { randomToken } from "../auth/tokens.js";
 import { anonymousUserId } from "../chat/build-query-request.js";
 import type { AppEnv } from "../http/app-env.js";
 import { streamClient } from "../http/stream-client.js";
-import { chargeRateLimits } from "../http/rate-limit.js";
+import { chargeUserCall } from "../http/rate-limit.js";
+import { asOpenAIQuotaError } from "../usage/openai-quota-error.js";
 import { readJson } from "../http/read-json.js";
 import { runBotQuery } from "../poe-api/run-bot-query.js";
 import { parseChatCompletionRequest } from "./chat-completion-request.js";
@@ -24,7 +25,9 @@ export async function handleChatCompletion(context: Context<AppEnv>): Promise<Re
   const actor = await requireApiKey(context);
   const body = parseChatCompletionRequest(await readJson(context));
   const target = await modelFor(platform, actor, body.model);
-  await chargeRateLimits(platform, "bot_query", { userId: actor.userId, botId: target.id });
+  await chargeUserCall(platform, "bot_query", { userId: actor.userId, botId: target.id }).catch(
+    asOpenAIQuotaError,
+  );
   const request = toQueryRequest(body, {
     userId: anonymousUserId(platform.config.secret, actor.userId, target.id),
     conversationId: createIdentifier("c"),

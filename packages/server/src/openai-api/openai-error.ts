@@ -8,6 +8,7 @@ export type OpenAIErrorType =
   | "authentication_error"
   | "permission_error"
   | "rate_limit_error"
+  | "insufficient_quota"
   | "server_error";
 
 /** An error with OpenAI's `type` and `param`, for the `/v1` API. */

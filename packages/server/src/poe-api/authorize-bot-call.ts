@@ -1,7 +1,7 @@
 import { API_KEY_PREFIX } from "../auth/accounts.js";
 import { principalOfBotOwner, type Principal } from "../auth/authorize.js";
 import { NotFoundError } from "../errors.js";
-import { chargeRateLimits } from "../http/rate-limit.js";
+import { chargeRateLimits, chargeUserCall } from "../http/rate-limit.js";
 import type { Platform } from "../platform.js";
 import type { LiveQuery } from "../relay/live-queries.js";
 import type { BotRow } from "../store/bots-store.js";
@@ -19,7 +19,14 @@ export interface BotCallGrant {
 
 type Deps = Pick<
   Platform,
-  "accounts" | "bots" | "liveQueries" | "registry" | "store" | "rateLimiter" | "config"
+  | "accounts"
+  | "bots"
+  | "liveQueries"
+  | "registry"
+  | "store"
+  | "rateLimiter"
+  | "config"
+  | "dailyLimits"
 >;
 
 /** The key of `Authorization: Bearer <key>`; fastapi_poe always sends the Bearer form. */
@@ -83,7 +90,7 @@ export async function authorizeBotCall(
     const actor = await deps.accounts.actorForApiKey(key);
     if (!actor) throw botCallErrors.invalidKey();
     const target = await usableTarget(deps, actor, input.targetHandle);
-    await chargeRateLimits(deps, "bot_query", { userId: actor.userId, botId: target.id });
+    await chargeUserCall(deps, "bot_query", { userId: actor.userId, botId: target.id });
     return { target, userId: actor.userId, parent: undefined };
   }
   const { live, caller } = await liveQueryFor(deps, key, input.botQueryId);

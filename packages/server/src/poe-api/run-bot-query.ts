@@ -56,6 +56,7 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
       userId: run.userId,
       requestType: "bot_query",
       request,
+      viaBot: parent !== undefined,
     });
     return outcome;
   } finally {

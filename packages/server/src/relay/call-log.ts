@@ -3,6 +3,10 @@ import { randomId } from "../auth/tokens.js";
 import type { BotCallDetailsRow } from "../store/bot-call-details-store.js";
 import type { BotCallRow } from "../store/bot-calls-store.js";
 import type { Store } from "../store/store.js";
+import type { UsageSums } from "../store/usage-store.js";
+import { PendingUsage } from "../usage/pending-usage.js";
+import { usageColumns, type CostOf } from "../usage/usage-columns.js";
+import { utcDay } from "../usage/utc-day.js";
 import { callRequestJson } from "./call-request-json.js";
 import type { CallRecord, DispatchOutcome } from "./dispatch-reply.js";
 
@@ -14,6 +18,8 @@ export interface CallContext {
   requestType: string;
   /** The request every attempt sent, kept (redacted) in the call's details. */
   request: QueryRequest;
+  /** A bot's call of its dependency for the user: costs count for the user, messages do not. */
+  viaBot?: boolean;
 }
 
 /** A call whose details wait for the next write; the request is serialised only then. */
@@ -31,9 +37,10 @@ const MAX_PENDING_EVENT_BYTES = 8 * 1024 * 1024;
 /**
  * The bot call log, written in batches: a turn must not cost an extra database write, so
  * records wait in memory for up to `flushMs` and go out in one insert, with each call's details
- * (request and events) in a second. Every call of a bot, from a chat reply, `/bot/<name>` or
- * `/v1`, is recorded here; `onReply` sees each reply as it is recorded, which is where metrics
- * count them.
+ * (request and events) in a second, and the usage sums per user, bot and day in a third. Every
+ * call of a bot, from a chat reply, `/bot/<name>` or `/v1`, is recorded here; `onReply` sees
+ * each reply as it is recorded, which is where metrics count them. A reply's tokens and cost go
+ * on its last attempt, the one whose stream counted them.
  */
 export function createCallLog(
   store: Store,
@@ -41,9 +48,15 @@ export function createCallLog(
     flushMs?: number;
     onError?: (error: unknown) => void;
     onReply?: (outcome: DispatchOutcome, context: CallContext) => void;
+    /** Prices replies' tokens. */
+    costOf?: CostOf;
+    /** Which UTC day a reply counts on. */
+    clock?: () => number;
   } = {},
 ) {
+  const clock = options.clock ?? Date.now;
   let pending: BotCallRow[] = [];
+  const pendingUsage = new PendingUsage();
   let pendingDetails: PendingDetails[] = [];
   let pendingEventBytes = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -52,6 +65,7 @@ export function createCallLog(
     timer = undefined;
     const rows = pending;
     const details = pendingDetails;
+    const usage = pendingUsage.take();
     pending = [];
     pendingDetails = [];
     pendingEventBytes = 0;
@@ -61,11 +75,26 @@ export function createCallLog(
     } catch (error) {
       options.onError?.(error);
     }
+    // Apart, so the sums limits and the admin page read do not go with a failed call batch.
+    try {
+      await store.usage.addMany(usage);
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      pendingUsage.written(usage);
+    }
   };
   return {
     /** Logs every call (attempt) of one reply. */
     record(outcome: DispatchOutcome, context: CallContext) {
-      for (const call of outcome.calls) {
+      const usage = usageColumns(outcome.usage, options.costOf);
+      const noUsage = usageColumns(null, undefined);
+      if (context.userId !== null)
+        pendingUsage.add(
+          { day: utcDay(clock()), userId: context.userId, botId: context.botId },
+          { message: !context.viaBot, usage },
+        );
+      outcome.calls.forEach((call, index) => {
         const id = randomId("call");
         pending.push({
           id,
@@ -82,14 +111,19 @@ export function createCallLog(
           error: call.error,
           malformed_count: call.malformedCount,
           timed_out: call.timedOut ? 1 : 0,
+          ...(index === outcome.calls.length - 1 ? usage : noUsage),
         });
         pendingDetails.push({ callId: id, request: context.request, record: call });
         pendingEventBytes += call.events.reduce((sum, event) => sum + event.data.length, 0);
-      }
+      });
       if (pending.length >= MAX_PENDING_CALLS || pendingEventBytes >= MAX_PENDING_EVENT_BYTES)
         void flush();
       else timer ??= setTimeout(() => void flush(), options.flushMs ?? 2000);
       options.onReply?.(outcome, context);
+    },
+    /** A user's usage on `day` that is recorded and not written yet. */
+    pendingUsageOf(userId: string, day: string): UsageSums {
+      return pendingUsage.forUserOn(userId, day);
     },
     /** Writes everything pending now (shutdown, tests). */
     async flush() {

@@ -1,5 +1,6 @@
 import type { BotEvent, QueryRequest } from "@parlor/protocol";
 import type { Store } from "../store/store.js";
+import { publicUsage, usageColumns, type CostOf } from "../usage/usage-columns.js";
 import type { BotRunner } from "./bot-runner.js";
 import type { CallLog } from "./call-log.js";
 import type { Checkpoints } from "./checkpoints.js";
@@ -17,6 +18,8 @@ export interface GenerationDeps {
   /** Called when the bot asks for its settings to be fetched again. */
   onRefetchSettings?: () => void;
   onFinished?: (outcome: DispatchOutcome, botId: string) => void;
+  /** Prices the reply's tokens, stored with it. */
+  costOf?: CostOf;
   /** Called when the reply's final state could not be stored; the caller logs it. */
   onStoreError?: (error: unknown, messageId: string) => void;
   limits?: Pick<
@@ -70,6 +73,7 @@ export async function runGeneration(
     untrack();
   }
   const reply = outcome.reply;
+  const usage = usageColumns(outcome.usage, deps.costOf);
   try {
     await deps.store.messages.update(id, {
       content: reply.text,
@@ -81,6 +85,8 @@ export async function runGeneration(
       files_json: JSON.stringify(reply.files),
       metadata: reply.metadata,
       updated_at: clock(),
+      // Riding the reply's one final write: usage costs no extra round trip.
+      ...usage,
     });
   } catch (error) {
     // Not rethrown: attached clients must still get `done`, and the chat service runs this in
@@ -100,6 +106,7 @@ export async function runGeneration(
     error: outcome.errorText,
     text: reply.text,
     allow_retry: outcome.allowRetry,
+    usage: publicUsage(usage),
   });
   deps.onFinished?.(outcome, target.botId);
   return outcome;

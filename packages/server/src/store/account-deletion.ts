@@ -76,6 +76,10 @@ async function deleteRowsOf(transaction: Transaction<Database>, userId: string):
     .where((eb) => eb.or([eb("bot_id", "in", bots()), eb("message_id", "in", messages())]))
     .execute();
   await transaction.deleteFrom("messages").where("id", "in", messages()).execute();
+  await transaction
+    .deleteFrom("usage_daily")
+    .where((eb) => eb.or([eb("user_id", "=", userId), eb("bot_id", "in", bots())]))
+    .execute();
   await transaction.deleteFrom("conversations").where("id", "in", conversations()).execute();
   await transaction.deleteFrom("bot_avatars").where("bot_id", "in", bots()).execute();
   await transaction.deleteFrom("bots").where("owner_id", "=", userId).execute();

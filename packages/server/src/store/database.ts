@@ -20,6 +20,7 @@ import { modelProvidersMigration } from "./migrations/0007-model-providers.js";
 import { replyBotsMigration } from "./migrations/0009-reply-bots.js";
 import { signupAndInvitesMigration } from "./migrations/0004-signup-and-invites.js";
 import { accountProfileMigration } from "./migrations/0005-account-profile.js";
+import { usageAndCostMigration } from "./migrations/0010-usage-and-cost.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -103,6 +104,7 @@ const migrations: MigrationProvider = {
     "0005-account-profile": accountProfileMigration,
     "0007-model-providers": modelProvidersMigration,
     "0009-reply-bots": replyBotsMigration,
+    "0010-usage-and-cost": usageAndCostMigration,
   }),
 };
 

@@ -20,6 +20,7 @@ export interface Database {
   invites: InvitesTable;
   user_avatars: UserAvatarsTable;
   model_providers: ModelProvidersTable;
+  usage_daily: UsageDailyTable;
 }
 
 export interface UsersTable {
@@ -155,6 +156,11 @@ export interface MessagesTable {
   bot_id: string | null;
   created_at: number;
   updated_at: number;
+  /** The tokens the reply's bot counted (model bots); null when it counts none. */
+  input_tokens: number | null;
+  output_tokens: number | null;
+  /** What those tokens cost in US dollars; null when the model's price is not known. */
+  cost_usd: number | null;
 }
 
 export interface BotCallsTable {
@@ -174,6 +180,12 @@ export interface BotCallsTable {
   malformed_count: number;
   /** 1 when the call missed a deadline (the answer, the first event, the whole reply). */
   timed_out: 0 | 1;
+  /** On the last attempt of a reply only, like the reply's own usage. */
+  /** The tokens the reply's bot counted (model bots); null when it counts none. */
+  input_tokens: number | null;
+  output_tokens: number | null;
+  /** What those tokens cost in US dollars; null when the model's price is not known. */
+  cost_usd: number | null;
 }
 
 /** What one call sent and received, for its owner to debug with; pruned with its call. */
@@ -268,4 +280,21 @@ export interface ModelProvidersTable {
   enabled: number;
   created_at: number;
   updated_at: number;
+}
+
+/** One user's use of one bot on one UTC day, summed as the call log writes its calls. */
+export interface UsageDailyTable {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  user_id: string;
+  bot_id: string;
+  /** Replies the user asked for directly (chat, `/bot/<name>` with an API key, `/v1`). */
+  messages: number;
+  /** Every reply, including a bot's calls of its dependencies on the user's behalf. */
+  replies: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  /** Replies that counted tokens for a model without a known price (not in `cost_usd`). */
+  unpriced_replies: number;
 }

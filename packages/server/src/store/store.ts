@@ -19,6 +19,7 @@ import { createSessionsStore } from "./sessions-store.js";
 import { createSettingsStore } from "./settings-store.js";
 import { createUserAvatarsStore } from "./user-avatars-store.js";
 import { createUsersStore } from "./users-store.js";
+import { createUsageStore } from "./usage-store.js";
 
 /** Every query the platform makes, grouped by table; one implementation for both dialects. */
 export function createStore(db: Kysely<Database>) {
@@ -49,6 +50,7 @@ export function createStore(db: Kysely<Database>) {
     invites: createInvitesStore(db),
     userAvatars: createUserAvatarsStore(db),
     modelProviders: createModelProvidersStore(db),
+    usage: createUsageStore(db),
     credentials: createCredentialsStore(db, () => sessions.forgetCached()),
     /** Deletes an account and all of it (see `deleteAccountRows`); nothing of it stays cached. */
     async deleteAccount(userId: string): Promise<AccountDeletion> {

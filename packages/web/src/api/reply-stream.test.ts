@@ -60,7 +60,35 @@ describe("followReplyStream", () => {
       signal: new AbortController().signal,
     });
     expect(events).toEqual([
-      { type: "done", status: "error", error: "Bot failed", text: "", allow_retry: false },
+      {
+        type: "done",
+        status: "error",
+        error: "Bot failed",
+        text: "",
+        allow_retry: false,
+        usage: null,
+      },
     ]);
+  });
+
+  it("reads a counted reply's tokens and cost from `done`, and drops a malformed usage", async () => {
+    const events: ReplyEvent[] = [];
+    const usage = { input_tokens: 1000, output_tokens: 500, cost_usd: 0.0075 };
+    await followReplyStream({
+      url: "/unused",
+      response: streamOf(
+        sse(
+          [1, "done", { status: "complete", error: null, text: "Hi", usage }],
+          [
+            2,
+            "done",
+            { status: "complete", error: null, text: "Hi", usage: { input_tokens: "9" } },
+          ],
+        ),
+      ),
+      onEvent: (event) => events.push(event),
+      signal: new AbortController().signal,
+    });
+    expect(events.map((event) => event.type === "done" && event.usage)).toEqual([usage]);
   });
 });

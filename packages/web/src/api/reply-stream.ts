@@ -1,7 +1,7 @@
 import { createParser } from "eventsource-parser";
 import { ApiError } from "./api-error.js";
 import { errorOf } from "./http.js";
-import type { BotFile, MessageStatus } from "./types.js";
+import type { BotFile, MessageStatus, ReplyUsage } from "./types.js";
 
 /** One event of a reply's stream (docs/api.md, `GET /api/messages/:id/stream`). */
 export type ReplyEvent =
@@ -16,6 +16,7 @@ export type ReplyEvent =
       error: string | null;
       text: string;
       allow_retry?: boolean | null;
+      usage?: ReplyUsage | null;
     };
 
 /** A reply that started: the ids the platform gave it and its stream, already open. */
@@ -190,10 +191,19 @@ function toReplyEvent(name: string, data: string): ReplyEvent | undefined {
         error: typeof payload.error === "string" ? payload.error : null,
         text,
         allow_retry: payload.allow_retry as boolean | null | undefined,
+        usage: usageOf(payload.usage),
       };
     default:
       return undefined;
   }
+}
+
+/** The `usage` of a `done` event, when it has the shape the platform sends. */
+function usageOf(value: unknown): ReplyUsage | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { input_tokens, output_tokens, cost_usd } = value as Record<string, unknown>;
+  if (typeof input_tokens !== "number" || typeof output_tokens !== "number") return null;
+  return { input_tokens, output_tokens, cost_usd: typeof cost_usd === "number" ? cost_usd : null };
 }
 
 const stringOr = (value: unknown, fallback: string) =>

@@ -89,6 +89,15 @@ export interface Message {
   bot?: ReplyBot | null;
   context_id: string;
   created_at: number;
+  /** A reply's counted tokens and their cost (null: unknown price); null when not counted. */
+  usage?: ReplyUsage | null;
+}
+
+/** The tokens a reply's bot counted, and what they cost in US dollars. */
+export interface ReplyUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number | null;
 }
 
 /** Enough of a mentioned bot to show its reply (`handle` is empty for one deleted since). */

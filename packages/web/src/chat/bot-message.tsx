@@ -7,6 +7,7 @@ import { BotFiles } from "./bot-files.js";
 import { BranchPager } from "./branch-pager.js";
 import { DislikeIcon, LikeIcon, RegenerateIcon } from "./icons.js";
 import { ReactionPicker } from "./reaction-picker.js";
+import { ReplyUsage } from "./reply-usage.js";
 import { WaitingIndicator } from "./waiting-indicator.js";
 
 const feedbackButtons = [
@@ -118,6 +119,7 @@ export function BotMessage({
                 <RegenerateIcon />
               </Button>
             )}
+            {message.usage && <ReplyUsage usage={message.usage} />}
           </div>
         )}
         {isLast && !streaming && !busy && message.suggested_replies.length > 0 && (

@@ -53,3 +53,11 @@ export const ReactIcon = () => (
     <path d="M8.5 14.5a4 4 0 007 0M9 9.5h.01M15 9.5h.01" />
   </Icon>
 );
+
+/** An "i" in a circle: more about this reply. */
+export const InfoIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v5M12 8h.01" />
+  </Icon>
+);

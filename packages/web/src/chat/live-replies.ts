@@ -11,7 +11,7 @@ import { createThrottledFlush } from "./throttled-flush.js";
 /** What the stream has said of a reply so far; it wins over any stored checkpoint. */
 type LiveReply = Pick<
   Message,
-  "content" | "status" | "error" | "suggested_replies" | "files" | "allow_retry"
+  "content" | "status" | "error" | "suggested_replies" | "files" | "allow_retry" | "usage"
 > & { started: boolean };
 
 interface Follower {
@@ -156,6 +156,7 @@ function apply(reply: LiveReply, event: ReplyEvent) {
       reply.error = event.error;
       reply.content = event.text || reply.content;
       if (event.allow_retry !== undefined) reply.allow_retry = event.allow_retry;
+      if (event.usage !== undefined) reply.usage = event.usage;
       break;
     case "meta":
       break;

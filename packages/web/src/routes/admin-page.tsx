@@ -4,6 +4,7 @@ import { BotsTab } from "../admin/bots-tab.js";
 import { DevelopmentSwitchesNotice } from "../admin/development-switches-notice.js";
 import { ModelsTab } from "../admin/models-tab.js";
 import { SignupTab } from "../admin/signup-tab.js";
+import { UsageTab } from "../admin/usage-tab.js";
 import { UsersTab } from "../admin/users-tab.js";
 import { Page } from "../ui/page.js";
 
@@ -21,7 +22,7 @@ export function AdminPage() {
     );
   }
   return (
-    <Page title="Admin" lead="Accounts, bots and sign-up on this Parlor." width="wide">
+    <Page title="Admin" lead="Accounts, bots, sign-up and usage on this Parlor." width="wide">
       <DevelopmentSwitchesNotice />
       <Tabs.Root defaultValue="users" className="flex flex-col gap-4">
         <Tabs.List aria-label="What to manage" className="flex gap-1 border-b border-line">
@@ -37,6 +38,9 @@ export function AdminPage() {
           <Tabs.Trigger value="models" className={tab}>
             Models
           </Tabs.Trigger>
+          <Tabs.Trigger value="usage" className={tab}>
+            Usage
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="users">
           <UsersTab />
@@ -49,6 +53,9 @@ export function AdminPage() {
         </Tabs.Content>
         <Tabs.Content value="models">
           <ModelsTab />
+        </Tabs.Content>
+        <Tabs.Content value="usage">
+          <UsageTab />
         </Tabs.Content>
       </Tabs.Root>
     </Page>

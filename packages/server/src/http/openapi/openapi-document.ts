@@ -18,6 +18,7 @@ import { protocolSchemas } from "./protocol-schemas.js";
 import { safetyPaths } from "./safety-paths.js";
 import { ssoPaths } from "./sso-paths.js";
 import { signupPaths } from "./signup-paths.js";
+import { usagePaths } from "./usage-paths.js";
 
 /**
  * The platform's HTTP API as OpenAPI 3.1, served at `GET /api/openapi.json`. Written by hand
@@ -62,6 +63,7 @@ export const openApiDocument: OpenApiDocument = {
     ...adminStatusPaths,
     ...adminModelsPaths,
     ...signupPaths,
+    ...usagePaths,
   },
   components: {
     schemas: { ...platformSchemas, ...creatorSchemas, ...protocolSchemas, ...openaiSchemas },

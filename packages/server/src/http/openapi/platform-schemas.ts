@@ -349,6 +349,18 @@ export const platformSchemas: Record<string, SchemaObject> = {
     },
     context_id: { type: "string" },
     created_at: timestamp(),
+    usage: {
+      description:
+        "For a reply whose bot counted tokens (model bots): the tokens and their cost in US dollars (`cost_usd` null: the model's price is not known); null otherwise",
+      oneOf: [
+        object({
+          input_tokens: { type: "integer" },
+          output_tokens: { type: "integer" },
+          cost_usd: nullable("number"),
+        }),
+        { type: "null" },
+      ],
+    },
   }),
   UploadedFile: object({
     id: { type: "string", examples: ["file_…"] },

@@ -15,6 +15,7 @@ import { readJsonAs } from "../read-json.js";
 import { handleAdminStatus } from "./admin-status-route.js";
 import { adminSettingsRoutes } from "./admin-settings-routes.js";
 import { adminModelsRoutes } from "./admin-models-routes.js";
+import { adminUsageRoutes } from "./admin-usage-routes.js";
 
 const userChangesSchema = z.strictObject({
   disabled: z.boolean().optional(),
@@ -60,6 +61,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .get("/status", handleAdminStatus)
   .route("/", adminSettingsRoutes)
   .route("/models", adminModelsRoutes)
+  .route("/", adminUsageRoutes)
   .get("/users", async (context) => {
     const { search, ...page } = readListQuery(context, 50);
     const { status } = readQueryAs(context, statusQuerySchema);

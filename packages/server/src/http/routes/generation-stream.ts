@@ -7,6 +7,7 @@ import { startKeepAlive, stopKeepAlive } from "../heartbeats.js";
 import { BacklogGuard } from "../slow-reader.js";
 import type { RenewFileUrls } from "../../poe-api/files/file-url-renewer.js";
 import { allowRetryOf } from "./public-message.js";
+import { publicUsage } from "../../usage/usage-columns.js";
 
 /** What serving a reply stream needs. */
 export interface StreamDeps {
@@ -39,6 +40,7 @@ function snapshotEvents(
         error: message.error_text,
         text: content,
         allow_retry: allowRetryOf(message),
+        usage: publicUsage(message),
       },
     });
   }

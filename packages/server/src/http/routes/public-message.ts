@@ -1,6 +1,7 @@
 import { avatarUrl } from "../../bots/bot-avatars.js";
 import type { Platform } from "../../platform.js";
 import type { MessageRow } from "../../store/messages-store.js";
+import { publicUsage } from "../../usage/usage-columns.js";
 
 /** The bot a mention chose to write a reply, as the API shows it. */
 export interface ReplyBot {
@@ -81,5 +82,6 @@ export function publicMessage(
     bot,
     context_id: message.context_id,
     created_at: message.created_at,
+    usage: publicUsage(message),
   };
 }
