@@ -137,7 +137,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await prices.load();
   const callLog = createCallLog(store, {
     clock,
-    costOf: prices.costOf,
+    costOf: (usage) => prices.costOf(usage),
     onError: (error) => logger.error({ err: error }, "call log write failed"),
     // Every call of a bot passes here: chat replies, `/bot/<name>` and `/v1`.
     onReply: (outcome, { botId }) => {
@@ -150,7 +150,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const dailyLimits = createDailyLimits({
     store,
     clock,
-    usage: { store, pendingUsageOf: callLog.pendingUsageOf },
+    usage: { store, pendingUsageOf: (userId, day) => callLog.pendingUsageOf(userId, day) },
     onError: (error) => logger.error({ err: error }, "could not read the daily limits"),
   });
   const liveQueries = createLiveQueries();
@@ -184,7 +184,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     generation: {
       callLog,
       clock,
-      costOf: prices.costOf,
+      costOf: (usage) => prices.costOf(usage),
       ...(overrides.limits ? { limits: overrides.limits } : {}),
       onStoreError: (error, messageId) =>
         logger.error(
