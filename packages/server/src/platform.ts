@@ -36,6 +36,7 @@ import { createCallLog } from "./relay/call-log.js";
 import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
 import { createLiveQueries } from "./relay/live-queries.js";
+import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
 import { migrateToLatest, openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 
@@ -49,6 +50,8 @@ export interface PlatformOverrides {
   rateLimiter?: RateLimiter;
   /** How the login throttle waits (its backoff). */
   sleep?: (ms: number) => Promise<void>;
+  /** Where `/v1/embeddings` finds embedding models; tests give their own. */
+  embeddingTargets?: EmbeddingTargets;
 }
 
 /**
@@ -223,6 +226,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     callLog,
     chat,
     feedback,
+    /**
+     * The embedding models `/v1/embeddings` serves; without them every model is unknown.
+     * TODO(issue 11, lead): `?? models` once the model catalogue (`platform.models`) lands.
+     */
+    embeddingTargets: overrides.embeddingTargets,
     /** For one conversation: renews its files' expired or expiring URLs in stored text. */
     fileUrlRenewer: createFileUrlRenewer({ store, secret: config.secret, clock }),
     /** Tells the platform its own address, for the file URLs it gives bots. */
