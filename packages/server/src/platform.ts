@@ -37,6 +37,7 @@ import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
 import { createLiveQueries } from "./relay/live-queries.js";
 import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
+import { createCorsOrigins } from "./openai-api/cors/cors-origins.js";
 import { migrateToLatest, openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 
@@ -231,6 +232,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
      * TODO(issue 11, lead): `?? models` once the model catalogue (`platform.models`) lands.
      */
     embeddingTargets: overrides.embeddingTargets,
+    /** The browser origins that may call `/v1`. */
+    corsOrigins: createCorsOrigins({ store, config, clock }),
     /** For one conversation: renews its files' expired or expiring URLs in stored text. */
     fileUrlRenewer: createFileUrlRenewer({ store, secret: config.secret, clock }),
     /** Tells the platform its own address, for the file URLs it gives bots. */

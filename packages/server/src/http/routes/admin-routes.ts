@@ -14,6 +14,7 @@ import { nextCursor } from "../page-cursor.js";
 import { readJsonAs } from "../read-json.js";
 import { handleAdminStatus } from "./admin-status-route.js";
 import { adminSettingsRoutes } from "./admin-settings-routes.js";
+import { adminCorsRoutes } from "./admin-cors-routes.js";
 
 const userChangesSchema = z.strictObject({
   disabled: z.boolean().optional(),
@@ -58,6 +59,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .use(adminsOnly)
   .get("/status", handleAdminStatus)
   .route("/", adminSettingsRoutes)
+  .route("/", adminCorsRoutes)
   .get("/users", async (context) => {
     const { search, ...page } = readListQuery(context, 50);
     const { status } = readQueryAs(context, statusQuerySchema);
