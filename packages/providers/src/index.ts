@@ -6,6 +6,8 @@
  */
 export type {
   ChatCompletionChunk,
+  EmbeddingRequest,
+  EmbeddingResult,
   FinishReason,
   ModelInfo,
   ModelProvider,

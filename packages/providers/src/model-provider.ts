@@ -72,6 +72,22 @@ export type ProviderEvent =
   | { event: "usage"; data: TokenUsage }
   | { event: "finish"; data: { finish_reason: FinishReason } };
 
+/** Texts to embed with one embedding model. */
+export interface EmbeddingRequest {
+  /** The vendor's embedding model id, e.g. `text-embedding-3-small`. */
+  model: string;
+  /** The texts, each embedded on its own; vectors come back in the same order. */
+  input: string[];
+  /** Shorter vectors, for models that can give them. */
+  dimensions?: number;
+}
+
+/** The vectors of an `EmbeddingRequest`, one per input, and the tokens the inputs took. */
+export interface EmbeddingResult {
+  vectors: number[][];
+  usage: { input_tokens: number };
+}
+
 /** A model vendor (or an OpenAI-compatible server) the platform can call. */
 export interface ModelProvider {
   /** Stable id, e.g. `openai`, `anthropic`, `gemini` or a compatible server's name. */
@@ -82,4 +98,9 @@ export interface ModelProvider {
   listModels(signal?: AbortSignal): Promise<ModelInfo[]>;
   /** Streams one answer; aborting `signal` aborts the vendor request. */
   stream(request: ModelRequest, signal?: AbortSignal): AsyncIterable<ProviderEvent>;
+  /**
+   * Embeds texts, for vendors with embedding models (OpenAI and compatible servers, Gemini);
+   * absent for those without (Anthropic). Retried and failing as `stream` does.
+   */
+  embed?(request: EmbeddingRequest, signal?: AbortSignal): Promise<EmbeddingResult>;
 }

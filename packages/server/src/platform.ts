@@ -36,6 +36,8 @@ import { createCallLog } from "./relay/call-log.js";
 import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
 import { createLiveQueries } from "./relay/live-queries.js";
+import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
+import { createCorsOrigins } from "./openai-api/cors/cors-origins.js";
 import { migrateToLatest, openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 import { createImageInliner } from "./models/inline-images.js";
@@ -57,6 +59,8 @@ export interface PlatformOverrides {
   sleep?: (ms: number) => Promise<void>;
   /** Options every model provider gets (tests shorten the retry waits). */
   providerOptions?: ProviderOptions;
+  /** Where `/v1/embeddings` finds embedding models; tests give their own. */
+  embeddingTargets?: EmbeddingTargets;
 }
 
 /**
@@ -280,6 +284,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     dailyLimits,
     chat,
     feedback,
+    /** The embedding models `/v1/embeddings` serves: the model catalogue's, unless a test's. */
+    embeddingTargets: overrides.embeddingTargets ?? models,
+    /** The browser origins that may call `/v1`. */
+    corsOrigins: createCorsOrigins({ store, config, clock }),
     /** For one conversation: renews its files' expired or expiring URLs in stored text. */
     fileUrlRenewer: createFileUrlRenewer({ store, secret: config.secret, clock }),
     /** Tells the platform its own address, for the file URLs it gives bots. */

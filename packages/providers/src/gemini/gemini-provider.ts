@@ -1,10 +1,12 @@
 import { GoogleGenAI, type GenerateContentConfig } from "@google/genai";
+import { checkedVectors } from "../internal/checked-vectors.js";
 import { toConversation } from "../internal/conversation.js";
 import { streamEndedEarly } from "../internal/stream-ended-early.js";
 import type { ModelProvider, ModelRequest, ProviderEvent } from "../model-provider.js";
 import { retryAfterSeconds } from "../retry/retry-after.js";
 import { resolveRetryPolicy } from "../retry/resolve-retry-policy.js";
 import type { RetryPolicy } from "../retry/retry-policy.js";
+import { callWithRetries } from "../retry/call-with-retries.js";
 import { streamWithRetries } from "../retry/stream-with-retries.js";
 import { fromGeminiError } from "./gemini-error.js";
 import { GeminiStreamMapper } from "./gemini-stream-mapper.js";
@@ -32,6 +34,22 @@ function toConfig(request: ModelRequest): GenerateContentConfig {
   return config;
 }
 
+/** The SDK's ApiError drops headers, so each call's fetch keeps the Retry-After it saw. */
+function retryAfterRecorder(baseFetch: typeof fetch) {
+  let retryAfter: number | undefined;
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const response = await baseFetch(input, init);
+    if (!response.ok) retryAfter = retryAfterSeconds(response.headers);
+    return response;
+  };
+  return { fetch: recordingFetch, retryAfter: () => retryAfter };
+}
+
+/** About four characters per token, Google's published estimate for Gemini models. */
+function estimatedTokens(texts: string[]): number {
+  return texts.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+}
+
 /** A provider for the Gemini API (Google AI Studio keys). */
 export function createGeminiProvider(options: GeminiProviderOptions): ModelProvider {
   const policy = resolveRetryPolicy(options.retry);
@@ -52,13 +70,7 @@ export function createGeminiProvider(options: GeminiProviderOptions): ModelProvi
     signal: AbortSignal | undefined,
   ): AsyncGenerator<ProviderEvent> {
     const mapper = new GeminiStreamMapper(request.model);
-    // The SDK's ApiError drops headers, so this call's fetch keeps the Retry-After it saw.
-    let retryAfter: number | undefined;
-    const recordingFetch: typeof fetch = async (input, init) => {
-      const response = await baseFetch(input, init);
-      if (!response.ok) retryAfter = retryAfterSeconds(response.headers);
-      return response;
-    };
+    const { fetch: recordingFetch, retryAfter } = retryAfterRecorder(baseFetch);
     try {
       const stream = await client.models.generateContentStream({
         model: request.model,
@@ -71,7 +83,7 @@ export function createGeminiProvider(options: GeminiProviderOptions): ModelProvi
       });
       for await (const chunk of stream) yield* mapper.map(chunk);
     } catch (error) {
-      throw fromGeminiError(error, signal, retryAfter);
+      throw fromGeminiError(error, signal, retryAfter());
     }
     if (mapper.finishReason === undefined) throw streamEndedEarly(VENDOR, signal);
     yield { event: "finish", data: { finish_reason: mapper.finishReason } };
@@ -103,6 +115,38 @@ export function createGeminiProvider(options: GeminiProviderOptions): ModelProvi
     },
     stream(request, signal) {
       return streamWithRetries((attemptSignal) => attempt(request, attemptSignal), policy, signal);
+    },
+    embed(request, signal) {
+      return callWithRetries(
+        async (attemptSignal) => {
+          const { fetch: recordingFetch, retryAfter } = retryAfterRecorder(baseFetch);
+          try {
+            // `batchEmbedContents`, one request per text, which the SDK sends for a list.
+            const response = await client.models.embedContent({
+              model: request.model,
+              contents: request.input,
+              config: {
+                ...(request.dimensions !== undefined && {
+                  outputDimensionality: request.dimensions,
+                }),
+                ...(attemptSignal && { abortSignal: attemptSignal }),
+                httpOptions: { fetch: recordingFetch },
+              },
+            });
+            const vectors = (response.embeddings ?? []).map((embedding) => embedding.values);
+            return {
+              vectors: checkedVectors(vectors, request.input.length, VENDOR),
+              // The Gemini API does not count embedding tokens; a quarter of the characters is
+              // Google's own rule of thumb for its tokenizer.
+              usage: { input_tokens: estimatedTokens(request.input) },
+            };
+          } catch (error) {
+            throw fromGeminiError(error, attemptSignal, retryAfter());
+          }
+        },
+        policy,
+        signal,
+      );
     },
   };
 }

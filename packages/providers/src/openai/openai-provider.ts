@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { chunkEvent } from "../internal/chat-chunk.js";
+import { checkedVectors } from "../internal/checked-vectors.js";
 import { toConversation } from "../internal/conversation.js";
 import { fromSdkError } from "../internal/sdk-error.js";
 import { streamEndedEarly } from "../internal/stream-ended-early.js";
@@ -13,6 +14,7 @@ import type {
 } from "../model-provider.js";
 import { resolveRetryPolicy } from "../retry/resolve-retry-policy.js";
 import type { RetryPolicy } from "../retry/retry-policy.js";
+import { callWithRetries } from "../retry/call-with-retries.js";
 import { streamWithRetries } from "../retry/stream-with-retries.js";
 import { toOpenAiMessages, toOpenAiTools } from "./to-openai-messages.js";
 
@@ -136,6 +138,37 @@ export function createOpenAiProvider(options: OpenAiProviderOptions = {}): Model
     },
     stream(request, signal) {
       return streamWithRetries((attemptSignal) => attempt(request, attemptSignal), policy, signal);
+    },
+    embed(request, signal) {
+      return callWithRetries(
+        async (attemptSignal) => {
+          try {
+            // Floats asked for explicitly: compatible servers do not all speak base64.
+            const response = await client.embeddings.create(
+              {
+                model: request.model,
+                input: request.input,
+                encoding_format: "float",
+                ...(request.dimensions !== undefined && { dimensions: request.dimensions }),
+              },
+              { signal: attemptSignal },
+            );
+            const ordered = [...response.data].sort((a, b) => a.index - b.index);
+            return {
+              vectors: checkedVectors(
+                ordered.map((item) => item.embedding),
+                request.input.length,
+                vendorName,
+              ),
+              usage: { input_tokens: response.usage?.prompt_tokens ?? 0 },
+            };
+          } catch (error) {
+            throw fromSdkError(error, vendorName, attemptSignal);
+          }
+        },
+        policy,
+        signal,
+      );
     },
   };
 }

@@ -1,23 +1,6 @@
 import type { ProviderEvent } from "../model-provider.js";
-import {
-  CancelledError,
-  ProviderError,
-  ProviderUnavailableError,
-  RateLimitedError,
-} from "../provider-errors.js";
 import type { RetryPolicy } from "./retry-policy.js";
-
-/** The wait before the next try: the vendor's hint, else jittered exponential backoff. */
-function delayMs(error: ProviderError, retry: number, policy: RetryPolicy): number {
-  const hint =
-    error instanceof RateLimitedError || error instanceof ProviderUnavailableError
-      ? error.retryAfterSeconds
-      : undefined;
-  if (hint !== undefined) return hint * 1000;
-  const backoff = policy.initialDelayMs * 2 ** retry;
-  // "Equal jitter": between half and all of the backoff, so retries of many callers spread out.
-  return backoff / 2 + (backoff / 2) * policy.random();
-}
+import { retryWait, sleepBeforeRetry } from "./retry-wait.js";
 
 /**
  * Runs `attempt` and retries it on retryable errors (429, 5xx, a broken connection) while no
@@ -39,19 +22,9 @@ export async function* streamWithRetries(
       }
       return;
     } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
-      const wait = delayMs(error, attemptNumber - 1, policy);
-      const mayRetry =
-        error.isRetryable &&
-        !answerStarted &&
-        attemptNumber < policy.maxAttempts &&
-        waitedMs + wait <= policy.maxTotalWaitMs;
-      if (!mayRetry) throw error;
-      try {
-        await policy.sleep(wait, signal);
-      } catch (cause) {
-        throw new CancelledError({ cause });
-      }
+      const wait = answerStarted ? undefined : retryWait(error, attemptNumber, waitedMs, policy);
+      if (wait === undefined) throw error;
+      await sleepBeforeRetry(wait, policy, signal);
       waitedMs += wait;
     }
   }

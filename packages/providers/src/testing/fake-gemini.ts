@@ -6,6 +6,7 @@ import {
   type FakeSseResponse,
   type FakeVendorServer,
 } from "./fake-vendor-server.js";
+import { geminiEmbeddingsAnswer } from "./fake-embeddings.js";
 
 const MODEL = "gemini-2.5-flash";
 
@@ -117,13 +118,16 @@ export const geminiErrors = {
 } satisfies Record<string, FakeResponse | ((seconds: number) => FakeResponse)>;
 
 /**
- * A fake Gemini API: `POST /v1beta/models/<model>:streamGenerateContent` answers what is
- * scripted, `GET /v1beta/models` lists `models`. Point a provider at `url`.
+ * A fake Gemini API: `POST /v1beta/models/<model>:streamGenerateContent` and
+ * `:batchEmbedContents` answer what is scripted (by default a short text answer and
+ * `fakeEmbedding`s), `GET /v1beta/models` lists `models`. Point a provider at `url`.
  */
 export async function startFakeGemini(models: string[] = [MODEL]): Promise<FakeVendorServer> {
   return startFakeVendorServer({
     isGeneration: (request) =>
-      request.method === "POST" && request.path.includes(":streamGenerateContent"),
+      request.method === "POST" &&
+      (request.path.includes(":streamGenerateContent") ||
+        request.path.includes(":batchEmbedContents")),
     route: (request) =>
       request.method === "GET" && request.path.startsWith("/v1beta/models")
         ? {
@@ -136,6 +140,9 @@ export async function startFakeGemini(models: string[] = [MODEL]): Promise<FakeV
             },
           }
         : undefined,
-    defaultResponse: () => geminiStream({ text: ["Hello", " from the fake."] }),
+    defaultResponse: (request) =>
+      request.path.includes(":batchEmbedContents")
+        ? geminiEmbeddingsAnswer(request)
+        : geminiStream({ text: ["Hello", " from the fake."] }),
   });
 }

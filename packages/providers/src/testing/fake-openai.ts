@@ -5,6 +5,7 @@ import {
   type FakeSseResponse,
   type FakeVendorServer,
 } from "./fake-vendor-server.js";
+import { openAiEmbeddingsAnswer } from "./fake-embeddings.js";
 
 /** A scripted tool call: its id, name and the pieces its JSON arguments stream in. */
 export interface ScriptedToolCall {
@@ -163,15 +164,18 @@ export function completion(text: string, usage: { input: number; output: number 
 }
 
 /**
- * A fake OpenAI (or OpenAI-compatible) server: `POST /v1/chat/completions` answers what is
- * scripted (by default a short text answer, streamed when the request asks for a stream), `GET /v1/models` lists `models`. Point a provider
- * at `${url}/v1`.
+ * A fake OpenAI (or OpenAI-compatible) server: `POST /v1/chat/completions` and
+ * `POST /v1/embeddings` answer what is scripted (by default a short text answer, streamed when
+ * the request asks for a stream, and `fakeEmbedding`s in the encoding asked for),
+ * `GET /v1/models` lists `models`. Point a provider at `${url}/v1`.
  */
 export async function startFakeOpenAi(
   models: string[] = [MODEL, "gpt-4o"],
 ): Promise<FakeVendorServer> {
   return startFakeVendorServer({
-    isGeneration: (request) => request.method === "POST" && request.path === "/v1/chat/completions",
+    isGeneration: (request) =>
+      request.method === "POST" &&
+      (request.path === "/v1/chat/completions" || request.path === "/v1/embeddings"),
     route: (request) =>
       request.method === "GET" && request.path === "/v1/models"
         ? {
@@ -187,8 +191,10 @@ export async function startFakeOpenAi(
           }
         : undefined,
     defaultResponse: (request) =>
-      (request.body as { stream?: unknown } | undefined)?.stream === true
-        ? DEFAULT_STREAM
-        : { json: completion(DEFAULT_TEXT.join(""), DEFAULT_USAGE) },
+      request.path === "/v1/embeddings"
+        ? openAiEmbeddingsAnswer(request)
+        : (request.body as { stream?: unknown } | undefined)?.stream === true
+          ? DEFAULT_STREAM
+          : { json: completion(DEFAULT_TEXT.join(""), DEFAULT_USAGE) },
   });
 }

@@ -7,5 +7,6 @@ export * from "./fake-vendor-server.js";
 export * from "./fake-openai.js";
 export * from "./fake-anthropic.js";
 export * from "./fake-gemini.js";
+export * from "./fake-embeddings.js";
 export * from "./collect-events.js";
 export * from "./sample-requests.js";

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DEVELOPMENT_HOST, listenHostProblem, PRODUCTION_HOST } from "./listen-host.js";
 import { parsePortRanges, type PortRange } from "./parse-port-ranges.js";
 import { findDataDir } from "./find-data-dir.js";
+import { isOriginList, webOrigin } from "./web-origin.js";
 import { isAddressOrRange } from "../http/client-address.js";
 import { modelsConfig, modelsEnvironment, type ModelsConfig } from "./models-config.js";
 
@@ -63,6 +64,13 @@ const environmentSchema = z.object({
       (value) => splitList(value).every(isAddressOrRange),
       "must be IP addresses or CIDR ranges, separated by commas",
     ),
+  PARLOR_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .refine(
+      isOriginList,
+      "must be web origins such as https://app.example.com, separated by commas",
+    ),
   PARLOR_WEB_DIR: z.string().optional(),
   PARLOR_OIDC_ISSUER: z.url().optional(),
   PARLOR_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -116,6 +124,8 @@ export interface Config {
    * client address of a request from anywhere else is its socket's.
    */
   trustedProxies: string[];
+  /** Browser origins that may call `/v1` (besides those an admin adds). */
+  corsOrigins: string[];
   logLevel: string;
   /** The built web app to serve at `/`; the workspace's `packages/web/dist` when unset. */
   webDir: string | undefined;
@@ -246,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     signupPolicy: values.PARLOR_SIGNUP,
     trustedProxies: splitList(values.PARLOR_TRUSTED_PROXIES),
+    corsOrigins: splitList(values.PARLOR_CORS_ORIGINS).map((origin) => webOrigin(origin)!),
     logLevel: values.LOG_LEVEL,
     webDir: values.PARLOR_WEB_DIR ? resolve(values.PARLOR_WEB_DIR) : undefined,
     oidc: oidcConfig(values),

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { MAX_FILE_BYTES } from "@parlor/protocol";
 import { developmentSwitches } from "../config/development-switches.js";
 import { avatarTooLarge, MAX_AVATAR_BYTES } from "../bots/bot-avatars.js";
+import { v1Cors } from "../openai-api/cors/v1-cors.js";
 import { isOpenAIPath, openaiErrorResponse } from "../openai-api/openai-error.js";
 import type { Platform } from "../platform.js";
 import type { AppEnv } from "./app-env.js";
@@ -61,6 +62,9 @@ export function createApp(platform: Platform) {
       status: String(context.res.status),
     });
   });
+  // Before the body cap and the routes: preflights are answered here, and every /v1 answer
+  // (a 413 or 404 included) gets its CORS headers.
+  app.use("/v1/*", v1Cors);
   const jsonBodyLimit = limitBody(MAX_JSON_BODY_BYTES, "The request body is too large");
   // File uploads carry their own, larger cap (50 MB); every other route takes small JSON.
   // The file plus room for the multipart framing and form fields.

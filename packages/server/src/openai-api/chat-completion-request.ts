@@ -1,7 +1,7 @@
 import { toolCallDefinitionSchema } from "@parlor/protocol";
 import { z } from "zod";
-import { plainIssueMessage } from "../input/plain-issue-message.js";
 import { OpenAIError } from "./openai-error.js";
+import { parseOpenAIBody } from "./parse-openai-body.js";
 
 const contentPartSchema = z.looseObject({ type: z.string(), text: z.string().optional() });
 
@@ -30,6 +30,7 @@ export const chatCompletionRequestSchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(messageSchema).min(1),
   stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
   temperature: z.number().min(0).max(2).nullish(),
   stop: z.union([z.string(), z.array(z.string())]).nullish(),
   tools: z.array(toolSchema).nullish(),
@@ -43,12 +44,14 @@ export type ChatCompletionMessage = ChatCompletionRequest["messages"][number];
 
 /** Parses the body, or answers 400 naming the first wrong field as OpenAI does. */
 export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest {
-  const parsed = chatCompletionRequestSchema.safeParse(body, { error: plainIssueMessage });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const param = issue?.path.join(".") || null;
-  throw new OpenAIError(400, `Invalid request: ${param ?? "the body"} ${issue?.message}`, {
-    code: "invalid_request",
-    param,
-  });
+  const request = parseOpenAIBody(chatCompletionRequestSchema, body);
+  if (request.stream_options && request.stream !== true) {
+    // OpenAI's own answer to the same request.
+    throw new OpenAIError(
+      400,
+      "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+      { code: "invalid_value", param: "stream_options" },
+    );
+  }
+  return request;
 }

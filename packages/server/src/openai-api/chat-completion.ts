@@ -3,6 +3,7 @@ import type { DispatchOutcome } from "../relay/dispatch-reply.js";
 import type { CompletionTranslator } from "./completion-translator.js";
 import { createCompletionTranslator } from "./completion-translator.js";
 import { OpenAIError } from "./openai-error.js";
+import type { UsageOf } from "./usage/reply-usage.js";
 
 /** Runs the bot for one reply, handing each event to `onEvent`. */
 export type ReplyRun = (
@@ -43,7 +44,7 @@ export function botFailure(outcome: DispatchOutcome): OpenAIError {
 export async function completeChat(
   run: ReplyRun,
   identity: CompletionIdentity,
-  options: { toolsRequested: boolean; signal: AbortSignal },
+  options: { toolsRequested: boolean; signal: AbortSignal; usageOf: UsageOf },
 ) {
   const translator = createCompletionTranslator(options.toolsRequested);
   const outcome = await run((event) => void translator.translate(event), options.signal);
@@ -65,5 +66,6 @@ export async function completeChat(
         finish_reason: finishReason(outcome, translator),
       },
     ],
+    usage: await options.usageOf(outcome, translator),
   };
 }

@@ -14,6 +14,7 @@ import { streamChat } from "./chat-completion-stream.js";
 import { modelFor } from "./model-for.js";
 import { requireApiKey } from "./require-api-key.js";
 import { toQueryRequest } from "./to-query-request.js";
+import { usageCounter } from "./usage/reply-usage.js";
 
 /**
  * `POST /v1/chat/completions`: any bot the key's user may use, as an OpenAI model (`model` is
@@ -52,12 +53,17 @@ export async function handleChatCompletion(context: Context<AppEnv>): Promise<Re
   if (body.stream) {
     return streamChat(run, identity, {
       toolsRequested,
+      usageOf: body.stream_options?.include_usage ? usageCounter(body) : undefined,
       client: streamClient(context),
       onError: (error) =>
         platform.logger.error({ err: error, bot: target.handle }, "chat completion failed"),
     });
   }
   return context.json(
-    await completeChat(run, identity, { toolsRequested, signal: context.req.raw.signal }),
+    await completeChat(run, identity, {
+      toolsRequested,
+      signal: context.req.raw.signal,
+      usageOf: usageCounter(body),
+    }),
   );
 }

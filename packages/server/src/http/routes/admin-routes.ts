@@ -16,6 +16,7 @@ import { handleAdminStatus } from "./admin-status-route.js";
 import { adminSettingsRoutes } from "./admin-settings-routes.js";
 import { adminModelsRoutes } from "./admin-models-routes.js";
 import { adminUsageRoutes } from "./admin-usage-routes.js";
+import { adminCorsRoutes } from "./admin-cors-routes.js";
 
 const userChangesSchema = z.strictObject({
   disabled: z.boolean().optional(),
@@ -62,6 +63,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route("/", adminSettingsRoutes)
   .route("/models", adminModelsRoutes)
   .route("/", adminUsageRoutes)
+  .route("/", adminCorsRoutes)
   .get("/users", async (context) => {
     const { search, ...page } = readListQuery(context, 50);
     const { status } = readQueryAs(context, statusQuerySchema);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
+import { handleEmbeddings } from "../../openai-api/embeddings/handle-embeddings.js";
 import { handleChatCompletion } from "../../openai-api/handle-chat-completion.js";
 import { modelFor, modelObject } from "../../openai-api/model-for.js";
 import { requireApiKey } from "../../openai-api/require-api-key.js";
@@ -21,4 +22,5 @@ export const openaiRoutes = new Hono<AppEnv>()
       modelObject(await modelFor(context.var.platform, actor, context.req.param("model"))),
     );
   })
-  .post("/chat/completions", handleChatCompletion);
+  .post("/chat/completions", handleChatCompletion)
+  .post("/embeddings", handleEmbeddings);
