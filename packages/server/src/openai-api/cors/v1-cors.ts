@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../http/app-env.js";
+import { nodeBindings } from "../../http/node-bindings.js";
 
 /** Headers a browser may send: the key, JSON, and the official OpenAI SDK's telemetry. */
 const ALLOWED_HEADERS = ["authorization", "content-type"];
@@ -41,6 +42,14 @@ export const v1Cors = createMiddleware<AppEnv>(async (context, next) => {
       ),
       "access-control-max-age": String(PREFLIGHT_MAX_AGE_SECONDS),
     });
+  }
+  // Streamed answers are written to the Node response directly, past Hono's headers: headers
+  // set on it now are merged into whatever head it writes.
+  const { outgoing } = nodeBindings(context);
+  if (allowed && outgoing) {
+    outgoing.setHeader("vary", "Origin");
+    outgoing.setHeader("access-control-allow-origin", origin);
+    outgoing.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
   }
   await next();
   // After the handler, errors included: a browser client must be able to read a 401 or 429.
