@@ -91,10 +91,14 @@ export function createModelRunner(bot: BotRow, deps: ModelRunnerDeps): BotRunner
         format: "sse",
         read(sink: ReplySink) {
           let stopped = false;
+          // `done` comes only once the vendor stream is spent; stopping after it has nothing to
+          // abort, and an abort costs a DOMException and the SDK's abort listeners per reply.
+          let vendorSpent = false;
           void (async () => {
             try {
               for await (const event of events()) {
                 if (stopped) return;
+                if (event.event === "done") vendorSpent = true;
                 sink.message(encode(event));
               }
               if (!stopped) sink.end();
@@ -106,7 +110,7 @@ export function createModelRunner(bot: BotRow, deps: ModelRunnerDeps): BotRunner
           })();
           return () => {
             stopped = true;
-            controller.abort();
+            if (!vendorSpent) controller.abort();
           };
         },
         usage: () => usage,
