@@ -51,6 +51,7 @@ describe("parlor start", () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({
         ok: true,
+        schema_version: expect.stringMatching(/^\d{4}-/) as unknown,
         development_switches: ["PARLOR_ALLOW_LOOPBACK_BOTS"],
       });
 

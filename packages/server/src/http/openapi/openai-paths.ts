@@ -6,7 +6,7 @@ import {
   rateLimited,
   ref,
 } from "./openapi-helpers.js";
-import type { PathsObject, ResponseObject } from "./openapi-types.js";
+import type { PathsObject, ResponseObject, SchemaObject } from "./openapi-types.js";
 
 const API_KEY_ONLY = [{ userApiKey: [] }];
 const keyErrors: Record<string, ResponseObject> = {
@@ -15,6 +15,45 @@ const keyErrors: Record<string, ResponseObject> = {
 const modelNotFound = openaiErrorResponse(
   "`model_not_found`: no such bot, or not one this key's user may use",
 );
+
+const embeddingRequest: SchemaObject = {
+  type: "object",
+  required: ["model", "input"],
+  properties: {
+    model: { type: "string" },
+    input: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] },
+    encoding_format: { type: "string", enum: ["float", "base64"] },
+    dimensions: { type: "integer", minimum: 1 },
+  },
+};
+
+const embeddingList: SchemaObject = {
+  type: "object",
+  required: ["object", "data", "model", "usage"],
+  properties: {
+    object: { type: "string", const: "list" },
+    data: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["object", "index", "embedding"],
+        properties: {
+          object: { type: "string", const: "embedding" },
+          index: { type: "integer" },
+          embedding: {
+            oneOf: [{ type: "array", items: { type: "number" } }, { type: "string" }],
+            description: "Floats, or base64 of little-endian float32s with encoding_format base64",
+          },
+        },
+      },
+    },
+    model: { type: "string" },
+    usage: {
+      type: "object",
+      properties: { prompt_tokens: { type: "integer" }, total_tokens: { type: "integer" } },
+    },
+  },
+};
 
 /** The OpenAI-compatible API: base URL `http://<host>/v1`, a user API key, a bot as model. */
 export const openaiPaths: PathsObject = {
@@ -78,6 +117,27 @@ export const openaiPaths: PathsObject = {
             },
           },
         },
+      },
+    },
+  },
+  "/v1/embeddings": {
+    post: {
+      operationId: "createEmbedding",
+      summary: "Embed texts with a configured vendor's embedding model",
+      description:
+        "OpenAI's request and answer. The model is an embedding model of a configured provider (OpenAI or compatible servers, Gemini), by its vendor id or as `<provider>/<model>`.",
+      tags: ["openai api"],
+      security: API_KEY_ONLY,
+      requestBody: jsonBody(embeddingRequest),
+      responses: {
+        "200": jsonResponse("The embeddings, in input order", embeddingList),
+        "400": openaiErrorResponse(
+          "`invalid_request` (token arrays, a bad field in `param`) or `context_length_exceeded`",
+        ),
+        ...keyErrors,
+        "404": modelNotFound,
+        "429": rateLimited("PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE", "OpenAIError"),
+        "502": openaiErrorResponse("`provider_auth` or another vendor failure"),
       },
     },
   },

@@ -3,6 +3,7 @@ import { accountPaths } from "./account-paths.js";
 import { adminPaths } from "./admin-paths.js";
 import { adminStatusPaths } from "./admin-status-paths.js";
 import { adminModelsPaths } from "./admin-models-paths.js";
+import { adminCorsPaths } from "./admin-cors-paths.js";
 import { botCreatorPaths } from "./bot-creator-paths.js";
 import { botPaths } from "./bot-paths.js";
 import { chatPaths } from "./chat-paths.js";
@@ -62,6 +63,7 @@ export const openApiDocument: OpenApiDocument = {
     ...adminPaths,
     ...adminStatusPaths,
     ...adminModelsPaths,
+    ...adminCorsPaths,
     ...signupPaths,
     ...usagePaths,
   },
