@@ -14,10 +14,14 @@ export function createBotRegistry(deps: {
   builtins: Readonly<Record<string, { bot: Bot }>>;
   /** Runs model bots (kind `model`): the vendor's API through `@parlor/providers`. */
   modelRunnerFor?: (bot: BotRow) => BotRunner;
+  /** Runs prompt bots (kind `prompt`): the creator's prompt over another bot. */
+  promptRunnerFor?: (bot: BotRow) => BotRunner;
 }) {
   const inProcess = new Map<string, BotRunner>();
   // Server runners by bot, rebuilt when the bot changes: decrypting the key on every call costs.
   const servers = new Map<string, { version: string; runner: BotRunner }>();
+  // Prompt runners by bot, rebuilt when the creator changes the bot.
+  const prompts = new Map<string, { version: number; runner: BotRunner }>();
   // Resolved settings by stored JSON: parsing and validating them on every call costs more
   // than the rest of a bot call's bookkeeping. Treat the result as read-only.
   const settings = new Map<string, ResolvedSettings>();
@@ -33,6 +37,14 @@ export function createBotRegistry(deps: {
       if (bot.kind === "model") {
         if (!deps.modelRunnerFor) throw new Error(`Model bot ${bot.handle} but no models service`);
         return deps.modelRunnerFor(bot);
+      }
+      if (bot.kind === "prompt") {
+        if (!deps.promptRunnerFor) throw new Error(`Prompt bot ${bot.handle} but no prompt runner`);
+        const cached = prompts.get(bot.id);
+        if (cached?.version === bot.updated_at) return cached.runner;
+        const runner = deps.promptRunnerFor(bot);
+        prompts.set(bot.id, { version: bot.updated_at, runner });
+        return runner;
       }
       const version = `${bot.updated_at}:${bot.server_url}:${bot.access_key_encrypted}`;
       const cached = servers.get(bot.id);
