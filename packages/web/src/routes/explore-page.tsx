@@ -67,7 +67,7 @@ export function ExplorePage() {
         <div>
           <h2 className="font-semibold">Have a bot of your own?</h2>
           <p className="text-sm text-muted">
-            Connect any server that speaks the Poe protocol and share it here.
+            Write a prompt over a model, or connect any server that speaks the Poe protocol.
           </p>
         </div>
         <Link to="/bots/new" className={createLink}>
