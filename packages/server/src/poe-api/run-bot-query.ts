@@ -15,9 +15,13 @@ export interface BotQueryRun {
   parent: LiveQuery | undefined;
   signal: AbortSignal;
   onEvent: (event: BotEvent) => void;
+  /** How the call log names the call: "bot_query" unless said ("replay" for an owner's). */
+  requestType?: string;
+  /** Told of each attempt's call id as it starts (a replay answers with the first). */
+  onAttempt?: (callId: string) => void;
 }
 
-type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "registry">;
+type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "liveCalls" | "registry">;
 
 /**
  * Runs the target for one reply with the reference client's rules (`dispatchReply`). While it
@@ -42,9 +46,15 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
     path: [...(parent?.path ?? []), target.handle],
   });
   if (parent) linkToParent(live, parent);
+  const requestType = run.requestType ?? "bot_query";
+  const watch = deps.liveCalls.watch(target.id, request, requestType);
   try {
     const outcome = await dispatchReply(deps.registry.runnerFor(target), request, {
       signal: run.signal,
+      onAttempt: (attempt) => {
+        watch(attempt);
+        run.onAttempt?.(attempt.id);
+      },
       onEvent: (event) => {
         if (event.event === "meta" && event.data.refetch_settings) deps.bots.refetchSoon(target);
         run.onEvent(event);
@@ -54,7 +64,7 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
       botId: target.id,
       messageId: parent?.messageId ?? null,
       userId: run.userId,
-      requestType: "bot_query",
+      requestType,
       request,
       viaBot: parent !== undefined,
     });

@@ -6,12 +6,15 @@ import type { CallLog } from "./call-log.js";
 import type { Checkpoints } from "./checkpoints.js";
 import { dispatchReply, type DispatchOptions, type DispatchOutcome } from "./dispatch-reply.js";
 import type { GenerationLog } from "./generation-log.js";
+import type { LiveCalls } from "./live-calls.js";
 
 /** What a generation needs besides the request. */
 export interface GenerationDeps {
   store: Store;
   log: GenerationLog;
   callLog: CallLog;
+  /** Where owners watch calls live; none in tests that do not. */
+  liveCalls?: LiveCalls;
   /** Saves the text so far of running replies now and then. */
   checkpoints: Checkpoints;
   clock?: () => number;
@@ -67,6 +70,7 @@ export async function runGeneration(
     outcome = await dispatchReply(target.runner, request, {
       signal: controller.signal,
       onEvent,
+      ...(deps.liveCalls && { onAttempt: deps.liveCalls.watch(target.botId, request, "query") }),
       ...deps.limits,
     });
   } finally {
