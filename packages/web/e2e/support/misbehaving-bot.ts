@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
  * let it), for the inspector's browser tests. What it does is chosen by the user's last message:
  *   /malformed   a text event, then a text event whose data is not JSON
  *   /late        its first event after `lateMs` (5.5 s by default: past the 5 s deadline)
- *   /sloppy      a reply with warnings: an unknown event, a late meta, text after done
+ *   /sloppy      a reply with warnings: an unknown event, a late meta (and text after done)
  *   /live        "Step one", then "Step two" and `done`, each only when the test says `release()`
  *   anything     "Hello" and done
  */

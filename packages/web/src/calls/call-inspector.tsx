@@ -91,25 +91,6 @@ function CallTrace({
         <p className="rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">{call.error}</p>
       )}
       <div className="flex flex-col gap-1.5">
-        <h3 className="text-sm font-semibold">Request</h3>
-        {detail.request === null ? (
-          <p className="text-sm text-muted">This call was logged before Parlor kept requests.</p>
-        ) : (
-          <pre
-            tabIndex={0}
-            aria-label="The request as JSON"
-            className="max-h-96 overflow-auto rounded-lg bg-sunken p-3 font-mono text-xs"
-          >
-            {prettyJson(detail.request)}
-          </pre>
-        )}
-        {detail.request_truncated && (
-          <p className="text-xs text-muted">
-            The request was over 64 KiB: the log kept its beginning.
-          </p>
-        )}
-      </div>
-      <div className="flex flex-col gap-1.5">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h3 className="text-sm font-semibold">
             Events ({events.length}
@@ -137,9 +118,34 @@ function CallTrace({
           </p>
         )}
       </div>
+      <RequestBody detail={detail} />
     </div>
   );
 }
+
+/** The request as sent, folded away at first: the events are what one comes to look at. */
+function RequestBody({ detail }: { detail: BotCallDetail }) {
+  if (detail.request === null)
+    return <p className="text-sm text-muted">This call was logged before Parlor kept requests.</p>;
+  return (
+    <details className="group flex flex-col gap-1.5">
+      <summary className="cursor-pointer text-sm font-semibold">
+        Request ({formatBytes(new TextEncoder().encode(detail.request).length)}
+        {detail.request_truncated ? ", cut at 64 KiB" : ""})
+      </summary>
+      <pre
+        tabIndex={0}
+        aria-label="The request as JSON"
+        className="mt-1.5 max-h-96 overflow-auto rounded-lg bg-sunken p-3 font-mono text-xs"
+      >
+        {prettyJson(detail.request)}
+      </pre>
+    </details>
+  );
+}
+
+const formatBytes = (bytes: number) =>
+  bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KiB`;
 
 const plural = (count: number, word: string) =>
   count === 0 ? "" : `${count} ${word}${count === 1 ? "" : "s"}`;
