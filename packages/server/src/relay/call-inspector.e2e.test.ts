@@ -46,7 +46,10 @@ describe.each(TEST_DIALECTS)("the call inspector's live view and replay on %s", 
   const bots: ScriptedBot[] = [];
 
   beforeAll(async () => {
-    platform = await startTestPlatform(dialect);
+    // Few bot queries a minute, so the last test can spend them with replays.
+    platform = await startTestPlatform(dialect, {
+      env: { PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: "3" },
+    });
     // The first account is the platform's admin.
     alice = await platform.signUp("alice@example.com");
     bob = await platform.signUp("bob@example.com");
@@ -175,5 +178,18 @@ describe.each(TEST_DIALECTS)("the call inspector's live view and replay on %s", 
   it("answers 404 for the live view or replay of a call that does not exist", async () => {
     expect((await bob.request("GET", "/api/bots/mimic/calls/call_x/live")).status).toBe(404);
     expect((await bob.request("POST", "/api/bots/mimic/calls/call_x/replay")).status).toBe(404);
+  });
+
+  it("counts a replay as the owner's bot query, refused past their limit", async () => {
+    // Spent so far: one `/bot/` query and one replay. The chat reply is replayed (the `/bot/`
+    // query's request was cut).
+    const call = (await calls(bob, "mimic")).find((each) => each.request_type === "query");
+    const path = `/api/bots/mimic/calls/${call!.id}/replay`;
+    expect((await bob.request("POST", path)).status).toBe(202);
+    const refused = await bob.request("POST", path);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /Too many bot queries/,
+    );
   });
 });

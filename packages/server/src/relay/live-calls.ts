@@ -20,11 +20,12 @@ export interface LiveCallWatcher {
 interface Entry {
   call: LiveCall;
   watchers: Set<LiveCallWatcher>;
-  expiry: NodeJS.Timeout;
 }
 
 /** A call not recorded this long after it started is forgotten (a crash between the two). */
 const FORGET_AFTER_MS = 15 * 60_000;
+/** How often, at most, calls are looked through for such forgotten ones. */
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * The calls running in this process, for owners who watch them live. The relay pays nothing per
@@ -34,20 +35,26 @@ const FORGET_AFTER_MS = 15 * 60_000;
  */
 export function createLiveCalls() {
   const entries = new Map<string, Entry>();
+  let sweptAt = 0;
   const forget = (id: string) => {
     const entry = entries.get(id);
     if (!entry) return;
-    clearTimeout(entry.expiry);
     entry.call.events.onAdd = undefined;
     entries.delete(id);
+  };
+  // No timer per call: now and then, as calls start, the stale ones go.
+  const sweep = (now: number) => {
+    if (now - sweptAt < SWEEP_EVERY_MS) return;
+    sweptAt = now;
+    for (const [id, { call }] of entries) if (now - call.startedAt > FORGET_AFTER_MS) forget(id);
   };
   return {
     /** What `dispatchReply` calls as each attempt of a call of `botId` starts. */
     watch(botId: string, request: QueryRequest, requestType: string) {
       return (attempt: StartedAttempt) => {
-        const expiry = setTimeout(() => forget(attempt.id), FORGET_AFTER_MS).unref();
+        sweep(attempt.startedAt);
         const call = { ...attempt, botId, request, requestType };
-        entries.set(attempt.id, { call, watchers: new Set(), expiry });
+        entries.set(attempt.id, { call, watchers: new Set() });
       };
     },
     /** The live call `id` of `botId`, if there is one. */

@@ -12,16 +12,22 @@ type Deps = Pick<
 /**
  * Sends a logged call's request to its bot again, for the bot's owner: the same body, through
  * the bot's runner (a server bot is reached through the outbound guard, like every call), logged
- * as a new call of type "replay". Answers with the new call's id as soon as it starts, so the
+ * as a new call of type "replay", within the owner's limits. Answers with the new call's id as soon as it starts, so the
  * owner can watch it live; the call itself goes on in the background.
  */
 export async function replayCall(
   deps: Deps,
-  bot: BotRow,
-  ownerId: string,
-  callId: string,
+  replay: {
+    bot: BotRow;
+    ownerId: string;
+    callId: string;
+    /** Charges the owner's limits (a replay is a bot query); throws to refuse it. */
+    admit: () => Promise<void>;
+  },
 ): Promise<{ callId: string }> {
-  const request = await loggedRequest(deps, bot, callId);
+  const { bot, ownerId } = replay;
+  const request = await loggedRequest(deps, bot, replay.callId);
+  await replay.admit();
   let started!: (id: string) => void;
   const firstAttempt = new Promise<string>((resolve) => (started = resolve));
   const run = runBotQuery(deps, {

@@ -10,6 +10,7 @@ import {
 import { replayCall } from "../../relay/replay-call.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
+import { chargeUserCall } from "../rate-limit.js";
 import { liveCallStream } from "./live-call-stream.js";
 
 /**
@@ -60,11 +61,12 @@ export const botCallRoutes = new Hono<AppEnv>()
   })
   .post("/:handle/calls/:id/replay", async (context) => {
     const { actor, bot } = await ownedBot(context);
-    const { callId } = await replayCall(
-      context.var.platform,
+    const platform = context.var.platform;
+    const { callId } = await replayCall(platform, {
       bot,
-      actor.userId,
-      context.req.param("id"),
-    );
+      ownerId: actor.userId,
+      callId: context.req.param("id"),
+      admit: () => chargeUserCall(platform, "bot_query", { userId: actor.userId, botId: bot.id }),
+    });
     return context.json({ call_id: callId }, 202);
   });
