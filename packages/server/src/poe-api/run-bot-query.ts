@@ -1,5 +1,6 @@
 import type { BotEvent, QueryRequest } from "@parlor/protocol";
 import type { Platform } from "../platform.js";
+import type { CallContext } from "../relay/call-log.js";
 import { dispatchReply, type DispatchOutcome } from "../relay/dispatch-reply.js";
 import type { LiveQuery } from "../relay/live-queries.js";
 import type { BotRow } from "../store/bots-store.js";
@@ -46,8 +47,15 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
     path: [...(parent?.path ?? []), target.handle],
   });
   if (parent) linkToParent(live, parent);
-  const requestType = run.requestType ?? "bot_query";
-  const watch = deps.liveCalls.watch(target.id, request, requestType);
+  const call: CallContext = {
+    botId: target.id,
+    messageId: parent?.messageId ?? null,
+    userId: run.userId,
+    requestType: run.requestType ?? "bot_query",
+    request,
+    viaBot: parent !== undefined,
+  };
+  const watch = deps.liveCalls.watch(call);
   try {
     const outcome = await dispatchReply(deps.registry.runnerFor(target), request, {
       signal: run.signal,
@@ -60,14 +68,7 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
         run.onEvent(event);
       },
     });
-    deps.callLog.record(outcome, {
-      botId: target.id,
-      messageId: parent?.messageId ?? null,
-      userId: run.userId,
-      requestType,
-      request,
-      viaBot: parent !== undefined,
-    });
+    deps.callLog.record(outcome, call);
     return outcome;
   } finally {
     deps.liveQueries.unregister(request.bot_query_id);

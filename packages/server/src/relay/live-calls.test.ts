@@ -4,14 +4,20 @@ import type { BotCallRow } from "../store/bot-calls-store.js";
 import { createLiveCalls } from "./live-calls.js";
 import { ReceivedEvents, type ReceivedEvent } from "./received-events.js";
 
-const request = { message_id: "m-1" } as QueryRequest;
+const context = {
+  botId: "bot-1",
+  messageId: "m-1",
+  userId: "usr_1",
+  requestType: "query",
+  request: { message_id: "m-1" } as QueryRequest,
+};
 const row = (id: string) => ({ id, status: "ok" }) as BotCallRow;
 const message = (text: string) => ({ event: "text", data: JSON.stringify({ text }) });
 
 /** A call of bot-1 started at `startedAt`, registered as dispatchReply would. */
 function started(live: ReturnType<typeof createLiveCalls>, id: string, startedAt = 0) {
   const events = new ReceivedEvents();
-  live.watch("bot-1", request, "query")({ id, startedAt, events });
+  live.watch(context)({ id, startedAt, events });
   return events;
 }
 

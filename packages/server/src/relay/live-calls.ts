@@ -1,14 +1,14 @@
-import type { QueryRequest } from "@parlor/protocol";
 import type { BotCallRow } from "../store/bot-calls-store.js";
+import type { CallContext } from "./call-log.js";
 import type { StartedAttempt } from "./dispatch-reply.js";
 import type { ReceivedEvent } from "./received-events.js";
 
-/** A call to a bot that is running now (or has ended and is not in the call log yet). */
+/**
+ * A call to a bot that is running now (or has ended and is not in the call log yet): the
+ * attempt and whom it is for. Its request is serialised only when an owner opens the call.
+ */
 export interface LiveCall extends StartedAttempt {
-  botId: string;
-  requestType: string;
-  /** The request as sent; serialised for the log only when an owner opens the call. */
-  request: QueryRequest;
+  context: CallContext;
 }
 
 /** Someone watching one live call: each event as it comes, then the call as logged. */
@@ -49,24 +49,23 @@ export function createLiveCalls() {
     for (const [id, { call }] of entries) if (now - call.startedAt > FORGET_AFTER_MS) forget(id);
   };
   return {
-    /** What `dispatchReply` calls as each attempt of a call of `botId` starts. */
-    watch(botId: string, request: QueryRequest, requestType: string) {
+    /** What `dispatchReply` calls as each attempt of the call `context` describes starts. */
+    watch(context: CallContext) {
       return (attempt: StartedAttempt) => {
         sweep(attempt.startedAt);
-        const call = { ...attempt, botId, request, requestType };
-        entries.set(attempt.id, { call, watchers: new Set() });
+        entries.set(attempt.id, { call: { ...attempt, context }, watchers: new Set() });
       };
     },
     /** The live call `id` of `botId`, if there is one. */
     find(botId: string, id: string): LiveCall | undefined {
       const call = entries.get(id)?.call;
-      return call?.botId === botId ? call : undefined;
+      return call?.context.botId === botId ? call : undefined;
     },
     /** The live calls of `botId`, newest first. */
     listForBot(botId: string): LiveCall[] {
       return [...entries.values()]
         .map((entry) => entry.call)
-        .filter((call) => call.botId === botId)
+        .filter((call) => call.context.botId === botId)
         .sort((a, b) => b.startedAt - a.startedAt);
     },
     /**

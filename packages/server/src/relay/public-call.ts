@@ -29,12 +29,13 @@ export function publicCallDetails(row: BotCallRow, details: BotCallDetailsRow | 
 /** A call still running, as the API shows it: a call log row with status "running". */
 export function publicLiveCall(call: LiveCall, now: number) {
   const { events } = call.events;
+  const { context } = call;
   return {
     id: call.id,
-    bot_id: call.botId,
-    message_id: null,
-    user_id: null,
-    request_type: call.requestType,
+    bot_id: context.botId,
+    message_id: context.messageId,
+    user_id: context.userId,
+    request_type: context.requestType,
     started_at: call.startedAt,
     status: "running" as const,
     http_status: null,
@@ -48,7 +49,7 @@ export function publicLiveCall(call: LiveCall, now: number) {
 
 /** A running call with its request and the events so far, shaped like {@link publicCallDetails}. */
 export function publicLiveCallDetails(call: LiveCall, now: number) {
-  const request = callRequestJson(call.request);
+  const request = callRequestJson(call.context.request);
   return {
     call: publicLiveCall(call, now),
     request: request.json,
