@@ -58,7 +58,9 @@ function CallTrace({
   onReplay: (callId: string) => void;
 }) {
   const { call, events } = detail;
-  const remarks = useMemo(() => explainTrace(events, { ended: !running }), [events, running]);
+  // A trace the log cut short did not end where it stops: no "missing done" for it.
+  const whole = !running && !detail.events_truncated;
+  const remarks = useMemo(() => explainTrace(events, { ended: whole }), [events, whole]);
   const overall = remarks.filter((remark) => remark.event === null);
   const errors = remarks.filter((remark) => remark.level === "error").length;
   const warnings = remarks.length - errors;
