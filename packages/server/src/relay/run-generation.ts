@@ -105,7 +105,8 @@ export async function runGeneration(
     // the next start closes it with its last checkpoint.
     deps.onStoreError?.(error, id);
   }
-  deps.callLog.record(outcome, call);
+  // Priced once: the log takes the columns the final write used.
+  deps.callLog.record(outcome, { ...call, usage });
   deps.log.finish(id, {
     status: outcome.status,
     error: outcome.errorText,
