@@ -1,7 +1,8 @@
 /**
  * @parlor/protocol — Poe server-bot protocol 1.2 as data. No I/O lives here: schemas and types
  * for requests and responses, the event vocabulary, one SSE encoder and one SSE decoder, the
- * reference reader of bot streams, limits and id helpers.
+ * reference reader of bot streams, the explainer of traces for bot authors, limits and id
+ * helpers.
  */
 export * from "./requests/index.js";
 export * from "./tools/index.js";
@@ -10,6 +11,7 @@ export * from "./cost/index.js";
 export * from "./events/index.js";
 export * from "./sse/index.js";
 export * from "./stream/index.js";
+export * from "./trace/index.js";
 export * from "./limits.js";
 export * from "./ids.js";
 export { randomBytes } from "./random-bytes.js";

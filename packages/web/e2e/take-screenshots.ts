@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
 import { startE2ePlatform, type E2ePlatform, type E2eUser } from "./support/e2e-platform.js";
+import { startMisbehavingBot, type MisbehavingBot } from "./support/misbehaving-bot.js";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const DESKTOP = { width: 1280, height: 800 };
@@ -19,6 +20,8 @@ let user: E2eUser;
 let conversationPath: string;
 let mentionPath: string;
 let promptBotPath: string;
+let wobbly: MisbehavingBot;
+let inspectorPath: string;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -76,12 +79,31 @@ beforeAll(async () => {
   await page.getByRole("button", { name: "Give me a quiz" }).waitFor();
   promptBotPath = new URL(page.url()).pathname;
   await context.close();
+  // A bot that gets the protocol wrong, for the inspector's remarks.
+  wobbly = await startMisbehavingBot();
+  await user.api("POST", "/api/bots", {
+    handle: "wobbly",
+    server_url: wobbly.url,
+    access_key: wobbly.accessKey,
+    display_name: "Wobbly",
+    description: "A bot that gets the protocol wrong on purpose.",
+  });
+  const { conversation } = await user.api<{ conversation: { id: string } }>(
+    "POST",
+    "/api/conversations",
+    { bot: "wobbly" },
+  );
+  await user.api("POST", `/api/conversations/${conversation.id}/messages`, { content: "/sloppy" });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const { calls } = await user.api<{ calls: { id: string }[] }>("GET", "/api/bots/wobbly/calls");
+  inspectorPath = `/bots/wobbly/calls?call=${calls[0]!.id}`;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await platform?.dispose();
   await fake?.close();
+  await wobbly?.close();
 });
 
 async function send(page: Page, text: string) {
@@ -156,6 +178,12 @@ it("takes the screenshots", async () => {
     phone: true,
     signedOut: true,
   });
+  await shoot(
+    "inspector",
+    inspectorPath,
+    (page) => page.getByRole("list", { name: "Remarks about event 3" }).waitFor(),
+    { phone: true },
+  );
   await shoot(
     "error-reply",
     "/?bot=helper",

@@ -24,6 +24,8 @@ export class ReceivedEvents {
   truncated = false;
   /** Bytes of names and data kept so far. */
   bytes = 0;
+  /** Told of each event kept, while an owner watches the call live; unset otherwise. */
+  onAdd: ((event: ReceivedEvent, index: number) => void) | undefined;
 
   add(ms: number, message: SseMessage): void {
     if (this.truncated) return;
@@ -33,6 +35,8 @@ export class ReceivedEvents {
       return;
     }
     this.bytes += size;
-    this.events.push({ ms, event: message.event, data: message.data });
+    const event = { ms, event: message.event, data: message.data };
+    this.events.push(event);
+    this.onAdd?.(event, this.events.length - 1);
   }
 }
