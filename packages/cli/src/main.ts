@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { errorLine, exitCodeOf } from "./cli-error.js";
 import { cliVersion } from "./cli-version.js";
+import { registerBotInitCommand } from "./commands/bot-init-command.js";
+import { registerBotPackCommand } from "./commands/bot-pack-command.js";
 import { registerBotsAdminCommands } from "./commands/bots-admin-commands.js";
 import { registerBotsCheckCommand } from "./commands/bots-check-command.js";
 import { registerBotsCreateCommand } from "./commands/bots-create-command.js";
@@ -46,6 +48,11 @@ registerBotsCreateCommand(bots);
 registerBotsSyncCommand(bots);
 registerBotsCheckCommand(bots);
 registerBotsAdminCommands(bots);
+const bot = program
+  .command("bot")
+  .description("Make, run and check a bot project (run in the project's folder)");
+registerBotInitCommand(bot);
+registerBotPackCommand(bot);
 registerSignupPolicyCommand(program);
 registerInvitesCreateCommand(program.command("invites").description("Sign-up invite links"));
 registerChatCommand(program);
