@@ -24,18 +24,27 @@ async function health(url: string): Promise<{ development_switches?: string[] } 
   }
 }
 
+/** Resolves with the URL `parlor start` prints; afterwards its warnings go to our stderr. */
 function waitForStart(child: ChildProcessWithoutNullStreams): Promise<string> {
   return new Promise((resolve, reject) => {
+    let started = false;
     const output: string[] = [];
     createInterface({ input: child.stdout }).on("line", (line) => {
-      output.push(line);
       const match = /running at (\S+)/.exec(line);
-      if (match) resolve(match[1]!);
+      if (match && !started) {
+        started = true;
+        resolve(match[1]!);
+      } else if (!started) output.push(line);
     });
-    createInterface({ input: child.stderr }).on("line", (line) => output.push(line));
-    child.once("exit", (code) =>
-      reject(new CliError(`parlor start exited with ${code}: ${output.join(" ").slice(-500)}`)),
-    );
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      if (started) console.error(`[parlor] ${line}`);
+      else output.push(line);
+    });
+    child.once("exit", (code) => {
+      if (started) console.error(`[parlor] the platform exited with ${code}`);
+      else
+        reject(new CliError(`parlor start exited with ${code}: ${output.join(" ").slice(-500)}`));
+    });
   });
 }
 
@@ -64,6 +73,7 @@ export async function ensureDevPlatform(env: NodeJS.ProcessEnv): Promise<DevPlat
     switches: ["PARLOR_ALLOW_LOOPBACK_BOTS"],
     stop: async () => {
       if (child.exitCode !== null) return;
+      child.removeAllListeners("exit"); // an exit asked for is no news
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeSse } from "@parlor/protocol";
 import { sdkGuideCommands } from "../testing/docs-commands.js";
@@ -112,7 +113,7 @@ describe("Your first bot in five minutes (docs/sdk.md)", () => {
       detached: true,
     });
     // Colours (npm test's) are stripped: the test reads what a person reads.
-    const keep = (chunk: Buffer) => (devOutput += chunk.toString().replace(/\x1b\[[0-9;]*m/g, ""));
+    const keep = (chunk: Buffer) => (devOutput += stripVTControlCharacters(chunk.toString()));
     dev.stdout.on("data", keep);
     dev.stderr.on("data", keep);
     expect(devOutput).toBe("");
