@@ -12,6 +12,8 @@ export interface DevBotRegistration {
   accessKey: string;
   ownerEmail: string;
   created: boolean;
+  /** Where the bot pointed before, when this moved it. */
+  previousUrl?: string;
   newAccount?: { email: string; password: string };
 }
 
@@ -54,13 +56,13 @@ export function registerDevBot(handle: string, serverUrl: string): Promise<DevBo
         `@${handle} is one of the platform's built-in bots: choose another handle with --handle`,
       );
     }
-    if (existing.server_url !== serverUrl) {
-      await platform.bots.update(owner, handle, { server_url: serverUrl });
-    }
+    const moved = existing.server_url !== serverUrl;
+    if (moved) await platform.bots.update(owner, handle, { server_url: serverUrl });
     return {
       accessKey: platform.registry.accessKeyOf(existing),
       ownerEmail: owner.email,
       created: false,
+      ...(moved && existing.server_url ? { previousUrl: existing.server_url } : {}),
       newAccount,
     };
   }, LOOPBACK);

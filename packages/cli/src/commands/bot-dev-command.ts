@@ -69,6 +69,11 @@ export function registerBotDevCommand(bot: Command): void {
       });
       // Registered before the bot runs, since the bot needs its access key; synced once it runs.
       const registration = await registerDevBot(project.handle, tap.url);
+      if (registration.previousUrl) {
+        console.log(
+          `@${project.handle} pointed at ${registration.previousUrl} until now; it is ${tap.url} from now on.`,
+        );
+      }
       if (registration.newAccount) {
         console.log(
           `No account yet: made the admin ${registration.newAccount.email} with the password ${registration.newAccount.password} (change it with "parlor users reset-password").`,
