@@ -2,6 +2,7 @@
 // headless Chromium. Run with `npm run screenshots` (it builds first); not part of `npm test`.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { openAiStream, startFakeOpenAi, type FakeVendorServer } from "@parlor/providers/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
@@ -11,15 +12,22 @@ const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url)
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+let fake: FakeVendorServer;
 let platform: E2ePlatform;
 let browser: Browser;
 let user: E2eUser;
 let conversationPath: string;
 let mentionPath: string;
+let promptBotPath: string;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  platform = await startE2ePlatform();
+  // GPT-4o through a fake OpenAI, so Admin → Models, Usage and a prompt bot have a model.
+  fake = await startFakeOpenAi(["gpt-4o", "gpt-4o-mini"]);
+  platform = await startE2ePlatform({
+    OPENAI_API_KEY: "sk-screenshots",
+    OPENAI_BASE_URL: `${fake.url}/v1`,
+  });
   browser = await launchBrowser();
   user = await platform.createUser("ada@example.com");
   await platform.startScriptedBot(user, "helper");
@@ -42,12 +50,38 @@ beforeAll(async () => {
   await send(page, "@critic is that tagline any good?");
   await page.getByRole("article", { name: "Scripted critic said" }).getByText("You said").waitFor();
   mentionPath = new URL(page.url()).pathname;
+  // A prompt bot over GPT-4o, answering with follow-ups.
+  await user.api("POST", "/api/bots", {
+    kind: "prompt",
+    handle: "tutor",
+    display_name: "Maths Tutor",
+    description: "Explains maths step by step, patiently.",
+    greeting: "Hello! What would you like to learn today?",
+    base_bot: "gpt-4o",
+    prompt: "You are a patient maths tutor for {{user_name}}. Explain step by step.",
+    suggest_replies: true,
+  });
+  fake.reply(
+    openAiStream({
+      text: [
+        "A **fraction** is a part of a whole: ",
+        "in $\\frac{3}{4}$, the whole is cut in 4 and you take 3.",
+      ],
+      usage: { input: 420, output: 38 },
+    }),
+    openAiStream({ text: ["Show me an example\nWhat is a denominator?\nGive me a quiz"] }),
+  );
+  await page.goto("/?bot=tutor");
+  await send(page, "What is a fraction?");
+  await page.getByRole("button", { name: "Give me a quiz" }).waitFor();
+  promptBotPath = new URL(page.url()).pathname;
   await context.close();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await platform?.dispose();
+  await fake?.close();
 });
 
 async function send(page: Page, text: string) {
@@ -61,11 +95,13 @@ async function shoot(
   name: string,
   path: string,
   ready: (page: Page) => Promise<unknown>,
-  options: { schemes?: ("light" | "dark")[]; phone?: boolean } = {},
+  options: { schemes?: ("light" | "dark")[]; phone?: boolean; signedOut?: boolean } = {},
 ) {
   for (const colorScheme of options.schemes ?? ["light", "dark"]) {
     for (const viewport of options.phone ? [DESKTOP, PHONE] : [DESKTOP]) {
-      const context = await platform.contextFor(browser, user, { viewport, colorScheme });
+      const context = options.signedOut
+        ? await browser.newContext({ baseURL: platform.url, viewport, colorScheme })
+        : await platform.contextFor(browser, user, { viewport, colorScheme });
       const page = await context.newPage();
       await page.goto(path);
       await ready(page);
@@ -97,6 +133,29 @@ it("takes the screenshots", async () => {
   await shoot("call-log", "/bots/helper/calls", (page) =>
     page.getByRole("table").or(page.getByRole("list")).first().waitFor(),
   );
+  await shoot("prompt-bot", promptBotPath, (page) => page.getByText("Give me a quiz").waitFor(), {
+    phone: true,
+  });
+  await shoot("admin-models", "/admin", async (page) => {
+    await page.getByRole("tab", { name: "Models" }).click();
+    await page.getByRole("button", { name: "Disable GPT-4o", exact: true }).waitFor();
+  });
+  await shoot("admin-usage", "/admin", async (page) => {
+    await platform.running.platform.callLog.flush();
+    await page.getByRole("tab", { name: "Usage" }).click();
+    await page.getByRole("table", { name: "Per bot" }).waitFor();
+  });
+  await shoot("account", "/account", (page) =>
+    page
+      .getByRole("list", { name: "Your API keys" })
+      .or(page.getByText("No API keys"))
+      .first()
+      .waitFor(),
+  );
+  await shoot("signup", "/signup", (page) => page.getByLabel("Email").waitFor(), {
+    phone: true,
+    signedOut: true,
+  });
   await shoot(
     "error-reply",
     "/?bot=helper",

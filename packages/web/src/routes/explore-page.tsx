@@ -67,7 +67,7 @@ export function ExplorePage() {
         <div>
           <h2 className="font-semibold">Have a bot of your own?</h2>
           <p className="text-sm text-muted">
-            Connect any server that speaks the Poe protocol and share it here.
+            Write a prompt over a model, or connect any server that speaks the Poe protocol.
           </p>
         </div>
         <Link to="/bots/new" className={createLink}>
@@ -91,7 +91,10 @@ function BotCard({ bot }: { bot: Bot }) {
           <span className="truncate font-medium">{bot.display_name}</span>
           <BotKindBadge kind={bot.kind} vendor={bot.model?.vendor} />
         </span>
-        <span className="truncate text-xs text-muted">@{bot.handle}</span>
+        <span className="truncate text-xs text-muted">
+          @{bot.handle}
+          {bot.prompt?.base_bot && <> · Runs on {bot.prompt.base_bot.display_name}</>}
+        </span>
         {bot.description && (
           <span className="line-clamp-2 text-sm text-muted">{bot.description}</span>
         )}
