@@ -53,7 +53,7 @@ export function registerDevBot(handle: string, serverUrl: string): Promise<DevBo
     }
     if (existing.kind !== "server") {
       throw new CliError(
-        `@${handle} is one of the platform's built-in bots: choose another handle with --handle`,
+        `@${handle} is taken by a ${existing.kind} bot, not a server bot: choose another handle with --handle`,
       );
     }
     const moved = existing.server_url !== serverUrl;
