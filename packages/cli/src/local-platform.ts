@@ -30,14 +30,14 @@ function requireExistingDatabase(env: Record<string, string | undefined>): void 
  * database. The platform's JSON log is for servers: a command stays quiet unless LOG_LEVEL
  * asks otherwise, and speaks to the user in plain text instead.
  */
-export async function openLocalPlatform(): Promise<Platform> {
+export async function openLocalPlatform(overrides: Record<string, string> = {}): Promise<Platform> {
   const environment = cliEnvironment();
   if (environment.url) {
     throw new CliError(
       "This command works only on this machine's database, and PARLOR_URL is set; unset it to run the command here",
     );
   }
-  const env = { LOG_LEVEL: "silent", ...environment.platform };
+  const env = { LOG_LEVEL: "silent", ...environment.platform, ...overrides };
   requireExistingDatabase(env);
   return createPlatform(loadConfig(env));
 }
@@ -48,9 +48,15 @@ export async function closeLocalPlatform(platform: Platform): Promise<void> {
   platform.outbound.close();
 }
 
-/** Runs one command on the local platform's services and closes them afterwards. */
-export async function withPlatform<T>(run: (platform: Platform) => Promise<T>): Promise<T> {
-  const platform = await openLocalPlatform();
+/**
+ * Runs one command on the local platform's services and closes them afterwards; `overrides`
+ * change the environment those services are configured from.
+ */
+export async function withPlatform<T>(
+  run: (platform: Platform) => Promise<T>,
+  overrides: Record<string, string> = {},
+): Promise<T> {
+  const platform = await openLocalPlatform(overrides);
   try {
     return await run(platform);
   } finally {

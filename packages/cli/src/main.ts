@@ -1,6 +1,10 @@
 import { Command } from "commander";
 import { errorLine, exitCodeOf } from "./cli-error.js";
 import { cliVersion } from "./cli-version.js";
+import { registerBotDevCommand } from "./commands/bot-dev-command.js";
+import { registerBotInitCommand } from "./commands/bot-init-command.js";
+import { registerBotTestCommand } from "./commands/bot-test-command.js";
+import { registerBotPackCommand } from "./commands/bot-pack-command.js";
 import { registerBotsAdminCommands } from "./commands/bots-admin-commands.js";
 import { registerBotsCheckCommand } from "./commands/bots-check-command.js";
 import { registerBotsCreateCommand } from "./commands/bots-create-command.js";
@@ -46,6 +50,13 @@ registerBotsCreateCommand(bots);
 registerBotsSyncCommand(bots);
 registerBotsCheckCommand(bots);
 registerBotsAdminCommands(bots);
+const bot = program
+  .command("bot")
+  .description("Make, run and check a bot project (run in the project's folder)");
+registerBotInitCommand(bot);
+registerBotPackCommand(bot);
+registerBotDevCommand(bot);
+registerBotTestCommand(bot);
 registerSignupPolicyCommand(program);
 registerInvitesCreateCommand(program.command("invites").description("Sign-up invite links"));
 registerChatCommand(program);

@@ -12,5 +12,7 @@ export {
   type ConformanceCheck,
   type ConformanceReport,
 } from "./bots/conformance-check.js";
+// For `parlor bot test`, which checks a bot on this machine without opening a database.
+export { createOutboundClient } from "./outbound/index.js";
 export { ListenError } from "./http/listen-on-port.js";
 export { developmentSwitches } from "./config/development-switches.js";

@@ -1,12 +1,7 @@
 import type { Command } from "commander";
-import { runConformanceCheck, type ConformanceCheck } from "@parlor/server";
+import { runConformanceCheck } from "@parlor/server";
 import { withPlatform } from "../local-platform.js";
-
-function mark(check: ConformanceCheck): string {
-  if (check.skipped) return "-";
-  if (check.passed) return "✓";
-  return check.warning ? "✗ (warning)" : "✗";
-}
+import { printConformanceReport } from "../print-conformance-report.js";
 
 /** `parlor bots check`: would a real platform accept this bot? Exits 1 when any check fails. */
 export function registerBotsCheckCommand(bots: Command): void {
@@ -24,12 +19,7 @@ export function registerBotsCheckCommand(bots: Command): void {
           accessKey: options.accessKey,
           outbound: platform.outbound,
         });
-        for (const check of report.checks) {
-          console.log(`${mark(check)} ${check.name}: ${check.detail}`);
-        }
-        const failures = report.checks.filter((check) => !check.passed).length;
-        console.log(failures === 0 ? "All checks passed." : `${failures} check(s) failed.`);
-        if (failures > 0) process.exitCode = 1;
+        if (printConformanceReport(report) > 0) process.exitCode = 1;
       }),
     );
 }
