@@ -4,6 +4,7 @@
  * the test harness in `@parlor/sdk/testing`.
  */
 export * from "./bot/bot-response.js";
+export type { BotLogger } from "./bot/bot-logger.js";
 export { defineBot, type Bot, type BotDefinition, type QueryHandler } from "./bot/define-bot.js";
 export { PoeBot } from "./bot/poe-bot.js";
 export { resolveBots, type BotLike } from "./bot/resolve-bots.js";

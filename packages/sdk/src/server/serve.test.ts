@@ -180,6 +180,7 @@ describe("serve: streaming behaviour", () => {
         yield "partial";
         throw new Error("database down");
       },
+      logger: () => {}, // bot-exceptions.test.ts checks what is logged
     });
     const { url } = await start(bot);
     const body = await (await post(url, JSON.parse(fixture("query.request.json")))).text();

@@ -153,6 +153,8 @@ export interface BotCallDetail {
   call: BotCall;
   request: unknown;
   events: { ms: number; event: string; data: unknown }[];
+  /** The `raw_response` of the bot's error event: for the owner, never shown in chat. */
+  raw_response: string | null;
   truncated: boolean;
 }
 

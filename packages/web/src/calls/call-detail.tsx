@@ -3,6 +3,7 @@ import { formatDuration, formatTime } from "../ui/format.js";
 import { ErrorNotice } from "../ui/notice.js";
 import { Section } from "../ui/section.js";
 import { Spinner } from "../ui/spinner.js";
+import { BotErrorDetails } from "./bot-error-details.js";
 import { CallStatus } from "./call-status.js";
 
 /** One call opened: what Parlor sent, and every event the bot answered with, timed. */
@@ -36,6 +37,7 @@ export function CallDetail({ handle, callId }: { handle: string; callId: string 
               {detail.data.call.error}
             </p>
           )}
+          {detail.data.raw_response && <BotErrorDetails rawResponse={detail.data.raw_response} />}
           <div className="flex flex-col gap-1.5">
             <h3 className="text-sm font-semibold">Request</h3>
             <pre
