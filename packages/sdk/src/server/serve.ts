@@ -57,11 +57,11 @@ function withAccessKeys(bots: readonly Bot[], options: ServeOptions): Bot[] {
     const webhookSecret = bot.webhookSecret ?? (single ? env.POE_WEBHOOK_SECRET : undefined);
     if (key === undefined || key === "") {
       if (options.allowWithoutKey) return { ...bot, webhookSecret };
-      const where = single ? "set POE_ACCESS_KEY to it" : "give the bot its accessKey";
+      const where = single ? "set POE_ACCESS_KEY to the bot's" : "give the bot an accessKey, its";
       throw new ServeError(
         "missing_access_key",
-        `No access key for the bot on ${bot.path}: ${where} (Poe and Parlor show the bot's ` +
-          `${ACCESS_KEY_LENGTH}-character key when you create it; to make one: ${MAKE_A_KEY}), ` +
+        `No access key for the bot on ${bot.path}: ${where} ${ACCESS_KEY_LENGTH}-character key ` +
+          `(Poe and Parlor show it when you create the bot; to make one: ${MAKE_A_KEY}), ` +
           "or pass allowWithoutKey: true to try the bot locally.",
       );
     }
