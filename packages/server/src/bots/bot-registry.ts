@@ -1,5 +1,5 @@
 import { resolveSettings, settingsResponseSchema, type ResolvedSettings } from "@parlor/protocol";
-import type { Bot } from "@parlor/sdk";
+import type { Bot, BotLogger } from "@parlor/sdk";
 import type { SecretBox } from "../auth/secret-box.js";
 import type { OutboundClient } from "../outbound/index.js";
 import type { BotRunner } from "../relay/bot-runner.js";
@@ -14,6 +14,8 @@ export function createBotRegistry(deps: {
   builtins: Readonly<Record<string, { bot: Bot }>>;
   /** Runs model bots (kind `model`): the vendor's API through `@parlor/providers`. */
   modelRunnerFor?: (bot: BotRow) => BotRunner;
+  /** Where in-process bots log their own failures (a handler's exception); default the SDK's. */
+  botLogger?: BotLogger;
 }) {
   const inProcess = new Map<string, BotRunner>();
   // Server runners by bot, rebuilt when the bot changes: decrypting the key on every call costs.
@@ -27,7 +29,10 @@ export function createBotRegistry(deps: {
         const builtin = bot.builtin ? deps.builtins[bot.builtin] : undefined;
         if (!builtin) throw new Error(`Unknown built-in bot ${bot.builtin}`);
         let runner = inProcess.get(bot.builtin!);
-        if (!runner) inProcess.set(bot.builtin!, (runner = createInProcessRunner(builtin.bot)));
+        if (!runner) {
+          const logged = deps.botLogger ? { ...builtin.bot, logger: deps.botLogger } : builtin.bot;
+          inProcess.set(bot.builtin!, (runner = createInProcessRunner(logged)));
+        }
         return runner;
       }
       if (bot.kind === "model") {
