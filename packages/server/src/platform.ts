@@ -42,6 +42,8 @@ import { migrateToLatest, openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 import { createImageInliner } from "./models/inline-images.js";
 import { createModelsService } from "./models/models-service.js";
+import { createPromptBases } from "./prompt-bots/prompt-bases.js";
+import { createPromptRunner } from "./prompt-bots/prompt-runner.js";
 import { createModelsAdmin } from "./models/models-admin.js";
 import type { ProviderOptions } from "./models/provider-entries.js";
 import { createDailyLimits } from "./usage/daily-limits.js";
@@ -88,6 +90,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     outbound,
     builtins: BUILTIN_BOTS,
     modelRunnerFor: (bot) => models.runnerFor(bot),
+    promptRunnerFor: (bot) => createPromptRunner(bot, { ...promptBases, clock }),
     // A built-in bot's own failures go to the platform's log, not to bare stderr.
     botLogger: (message, error) => logger.error({ err: error }, message),
   });
@@ -160,6 +163,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     onError: (error) => logger.error({ err: error }, "could not read the daily limits"),
   });
   const liveQueries = createLiveQueries();
+  const promptBases = createPromptBases({
+    store,
+    liveQueries,
+    runnerFor: (bot) => registry.runnerFor(bot),
+  });
   // Where bots fetch attachments from; set to the real address once the server listens.
   let listenUrl = `http://127.0.0.1:${config.port}`;
   const chat = createChatService({

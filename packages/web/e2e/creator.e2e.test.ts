@@ -51,6 +51,7 @@ describe("explore, bot pages and the creator in the browser", () => {
   it("creates a server bot in the creator and shows its platform-made access key", async () => {
     const { context, page } = await signedIn();
     await page.goto("/bots/new");
+    await page.getByRole("radio", { name: /^Server bot/ }).check();
     await page.getByLabel("Handle").fill("mine");
     await page.getByLabel("Display name").fill("My own bot");
     await page.getByLabel("Description").fill("Made in the browser.");
@@ -72,6 +73,7 @@ describe("explore, bot pages and the creator in the browser", () => {
   it("puts the platform's refusal on the field it names", async () => {
     const { context, page } = await signedIn();
     await page.goto("/bots/new");
+    await page.getByRole("radio", { name: /^Server bot/ }).check();
     await page.getByLabel("Handle").fill("scripted");
     await page.getByLabel("Webhook URL").fill(botUrl);
     await page.getByRole("button", { name: "Create bot" }).click();

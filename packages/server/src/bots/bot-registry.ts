@@ -14,12 +14,22 @@ export function createBotRegistry(deps: {
   builtins: Readonly<Record<string, { bot: Bot }>>;
   /** Runs model bots (kind `model`): the vendor's API through `@parlor/providers`. */
   modelRunnerFor?: (bot: BotRow) => BotRunner;
+  /** Runs prompt bots (kind `prompt`): the creator's prompt over another bot. */
+  promptRunnerFor?: (bot: BotRow) => BotRunner;
   /** Where in-process bots log their own failures (a handler's exception); default the SDK's. */
   botLogger?: BotLogger;
 }) {
   const inProcess = new Map<string, BotRunner>();
-  // Server runners by bot, rebuilt when the bot changes: decrypting the key on every call costs.
-  const servers = new Map<string, { version: string; runner: BotRunner }>();
+  // Runners of stored bots by bot id, rebuilt when the bot's row changes: decrypting a server
+  // bot's key or parsing a model bot's settings on every call costs.
+  const runners = new Map<string, { version: string; runner: BotRunner }>();
+  const cached = (bot: BotRow, version: string, make: () => BotRunner): BotRunner => {
+    const known = runners.get(bot.id);
+    if (known?.version === version) return known.runner;
+    const runner = make();
+    runners.set(bot.id, { version, runner });
+    return runner;
+  };
   // Resolved settings by stored JSON: parsing and validating them on every call costs more
   // than the rest of a bot call's bookkeeping. Treat the result as read-only.
   const settings = new Map<string, ResolvedSettings>();
@@ -35,19 +45,22 @@ export function createBotRegistry(deps: {
         }
         return runner;
       }
+      const { modelRunnerFor, promptRunnerFor } = deps;
       if (bot.kind === "model") {
-        if (!deps.modelRunnerFor) throw new Error(`Model bot ${bot.handle} but no models service`);
-        return deps.modelRunnerFor(bot);
+        if (!modelRunnerFor) throw new Error(`Model bot ${bot.handle} but no models service`);
+        return cached(bot, `${bot.updated_at}:${bot.settings_json}`, () => modelRunnerFor(bot));
+      }
+      if (bot.kind === "prompt") {
+        if (!promptRunnerFor) throw new Error(`Prompt bot ${bot.handle} but no prompt runner`);
+        return cached(bot, String(bot.updated_at), () => promptRunnerFor(bot));
       }
       const version = `${bot.updated_at}:${bot.server_url}:${bot.access_key_encrypted}`;
-      const cached = servers.get(bot.id);
-      if (cached?.version === version) return cached.runner;
-      const runner = createServerBotRunner(
-        { url: bot.server_url!, accessKey: this.accessKeyOf(bot) },
-        deps.outbound,
+      return cached(bot, version, () =>
+        createServerBotRunner(
+          { url: bot.server_url!, accessKey: this.accessKeyOf(bot) },
+          deps.outbound,
+        ),
       );
-      servers.set(bot.id, { version, runner });
-      return runner;
     },
     accessKeyOf(bot: BotRow): string {
       if (!bot.access_key_encrypted) throw new Error(`Bot ${bot.handle} has no access key`);

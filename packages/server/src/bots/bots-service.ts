@@ -1,6 +1,4 @@
-import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
 import { generateAccessKey } from "@parlor/sdk";
-import { z } from "zod";
 import type { Actor } from "../auth/accounts.js";
 import { authorize, botResource, type Principal } from "../auth/authorize.js";
 import type { SecretBox } from "../auth/secret-box.js";
@@ -13,52 +11,39 @@ import {
   PlatformError,
   refusedField,
 } from "../errors.js";
+import type { Updateable } from "kysely";
+import type { z } from "zod";
 import type { BotRow } from "../store/bots-store.js";
+import type { BotsTable } from "../store/schema.js";
 import { SYSTEM_USER_ID } from "../store/users-store.js";
 import type { Store } from "../store/store.js";
 import { OutboundError, type OutboundClient } from "../outbound/index.js";
-import { TEXT_LIMITS } from "../input/text-limits.js";
-import { userText } from "../input/user-text.js";
 import { parseInput } from "../parse-input.js";
+import {
+  promptBotInputSchema,
+  promptBotUpdateSchema,
+  promptColumns,
+} from "../prompt-bots/prompt-bot-input.js";
+import { botInputSchema, botUpdateSchema, type botCommonSchema } from "./bot-input.js";
+import type { CheckedImage } from "../images/accept-image.js";
 import { avatarUrl, type BotAvatars } from "./bot-avatars.js";
 import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
 import { modelOfBot } from "../models/model-of-bot.js";
+import { promptView } from "../prompt-bots/prompt-view.js";
 
 /** The one answer for every taken handle, visible to the caller or not. */
 export const HANDLE_NOT_AVAILABLE = "This handle is not available";
 
-/** What a creator sends to make or change a server bot. */
-export const botInputSchema = z.strictObject({
-  handle: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9_-]{1,49}$/,
-      "must be 2–50 letters, digits, '-' or '_', starting with a letter or digit",
-    ),
-  display_name: userText(TEXT_LIMITS.botDisplayName).min(1).optional(),
-  description: userText(TEXT_LIMITS.botDescription).default(""),
-  /** Fetched once and stored as the avatar; the URL itself is kept nowhere. */
-  avatar_url: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-    .max(TEXT_LIMITS.url)
-    .nullable()
-    .optional(),
-  greeting: userText(TEXT_LIMITS.botGreeting).nullable().optional(),
-  visibility: z.enum(["public", "unlisted", "private"]).default("public"),
-  server_url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(TEXT_LIMITS.url),
-  access_key: z
-    .string()
-    .length(ACCESS_KEY_LENGTH, `must be exactly ${ACCESS_KEY_LENGTH} characters`)
-    .optional(),
-  memory_last_n: z.number().int().min(1).max(1000).nullable().optional(),
-});
-
-/** The fields a creator may change later. */
-export const botUpdateSchema = botInputSchema.omit({ handle: true, access_key: true }).partial();
-
-/** A bot as the API shows it; the access key only to its owner, on request. */
-export function publicBot(bot: BotRow, registry: BotRegistry) {
+/**
+ * A bot as the API shows it; the access key only to its owner, on request. `bases` holds the
+ * base bots of prompt bots ({@link basesOf}); `canEdit` shows a prompt bot's prompt.
+ */
+export function publicBot(
+  bot: BotRow,
+  registry: BotRegistry,
+  view: { bases?: ReadonlyMap<string, BotRow>; canEdit?: boolean } = {},
+) {
   const settings = registry.settingsOf(bot);
   return {
     id: bot.id,
@@ -74,10 +59,47 @@ export function publicBot(bot: BotRow, registry: BotRegistry) {
     server_url: bot.server_url,
     /** For model bots: the vendor and its model id. */
     model: modelOfBot(bot),
+    /** For prompt bots: what it runs on, and its prompt for those who may edit it. */
+    prompt: promptView(bot, view.bases ?? new Map(), view.canEdit ?? false),
     memory_last_n: bot.memory_last_n,
     settings,
     settings_fetched_at: bot.settings_fetched_at,
     created_at: bot.created_at,
+  };
+}
+
+/** The columns every bot starts with, owned by `ownerId`; the caller sets its kind's own. */
+function creatorBotRow(
+  ownerId: string,
+  values: z.input<typeof botCommonSchema>,
+  now: number,
+): BotRow {
+  return {
+    id: randomId("bot"),
+    handle: values.handle.toLowerCase(),
+    display_name: values.display_name ?? values.handle,
+    description: values.description ?? "",
+    avatar_url: null,
+    greeting: values.greeting ?? null,
+    owner_id: ownerId,
+    visibility: values.visibility ?? "public",
+    kind: "server",
+    server_url: null,
+    access_key_encrypted: null,
+    builtin: null,
+    settings_json: null,
+    settings_fetched_at: null,
+    memory_last_n: values.memory_last_n ?? null,
+    hidden_at: null,
+    avatar_version: null,
+    created_at: now,
+    updated_at: now,
+    model_provider: null,
+    model_id: null,
+    prompt_base_bot_id: null,
+    prompt_text: null,
+    prompt_temperature: null,
+    prompt_suggest_replies: null,
   };
 }
 
@@ -114,6 +136,63 @@ export function createBotsService(deps: {
     }
   }
 
+  // Handles are one namespace, so a taken one must be refused, but the answer is the same
+  // whether the bot is public or one the caller may not see (which still answers 404): a 409
+  // that named the bot or differed for private ones would reveal that it exists.
+  async function checkHandleFree(handle: string): Promise<void> {
+    if (await store.bots.findByHandle(handle)) throw new ConflictError(HANDLE_NOT_AVAILABLE);
+  }
+
+  /** Stores a creator's new bot, its avatar and its settings; returns it as stored. */
+  async function saveNewBot(bot: BotRow, avatar: CheckedImage | undefined): Promise<BotRow> {
+    await store.bots.insert(bot);
+    if (avatar) await deps.avatars.save(bot, avatar);
+    // Settings on creation: a bot that is not up yet must not block creating it.
+    await service.syncSettings(bot).catch((error: unknown) => deps.onSettingsError?.(bot, error));
+    return (await store.bots.findById(bot.id))!;
+  }
+
+  /**
+   * Applies a creator's changes, fetching a new avatar first so that a URL that fails leaves
+   * the bot as it was; `avatarUrl` null removes the avatar.
+   */
+  async function saveChanges(
+    bot: BotRow,
+    changes: Updateable<BotsTable>,
+    avatarUrl: string | null | undefined,
+  ): Promise<BotRow> {
+    const avatar = avatarUrl ? await deps.avatars.fromUrl(avatarUrl) : undefined;
+    await store.bots.update(bot.id, { ...changes, updated_at: clock() });
+    const updated = (await store.bots.findById(bot.id))!;
+    if (avatar) return deps.avatars.save(updated, avatar);
+    if (avatarUrl === null) return deps.avatars.remove(updated);
+    return updated;
+  }
+
+  /** A prompt bot's changes; a new base bot brings its settings (attachments, controls). */
+  async function updatePromptBot(bot: BotRow, input: unknown): Promise<BotRow> {
+    const values = parseInput(promptBotUpdateSchema, input);
+    const {
+      avatar_url: avatarUrl,
+      base_bot,
+      prompt,
+      temperature,
+      suggest_replies,
+      ...changes
+    } = values;
+    const columns = await promptColumns(
+      store,
+      { base_bot, prompt, temperature, suggest_replies },
+      { id: bot.id, ownerId: bot.owner_id },
+    );
+    const updated = await saveChanges(bot, { ...changes, ...columns }, avatarUrl);
+    if (base_bot === undefined) return updated;
+    return service.syncSettings(updated).catch((error: unknown) => {
+      deps.onSettingsError?.(updated, error);
+      return updated;
+    });
+  }
+
   const service = {
     /** Makes sure the system account and the built-in bots exist. */
     async installBuiltins(): Promise<void> {
@@ -131,27 +210,18 @@ export function createBotsService(deps: {
         if (await store.bots.findByHandle(name)) continue;
         const now = clock();
         const row: BotRow = {
-          id: randomId("bot"),
-          handle: name,
-          display_name: builtin.displayName,
-          description: builtin.description,
-          avatar_url: null,
-          greeting: null,
-          owner_id: SYSTEM_USER_ID,
-          visibility: "public",
+          ...creatorBotRow(
+            SYSTEM_USER_ID,
+            {
+              handle: name,
+              display_name: builtin.displayName,
+              description: builtin.description,
+              visibility: "public",
+            },
+            now,
+          ),
           kind: "in_process",
-          server_url: null,
-          access_key_encrypted: null,
           builtin: name,
-          settings_json: null,
-          settings_fetched_at: null,
-          memory_last_n: null,
-          hidden_at: null,
-          avatar_version: null,
-          created_at: now,
-          updated_at: now,
-          model_provider: null,
-          model_id: null,
         };
         await store.bots.insert(row);
         await service.syncSettings(row);
@@ -164,43 +234,34 @@ export function createBotsService(deps: {
       input: unknown,
     ): Promise<{ bot: BotRow; accessKey: string }> {
       const values = parseInput(botInputSchema, input);
-      const handle = values.handle.toLowerCase();
-      // Handles are one namespace, so a taken one must be refused, but the answer is the same
-      // whether the bot is public or one the caller may not see (which still answers 404):
-      // a 409 that named the bot or differed for private ones would reveal that it exists.
-      if (await store.bots.findByHandle(handle)) throw new ConflictError(HANDLE_NOT_AVAILABLE);
+      await checkHandleFree(values.handle);
       await checkServerUrl(values.server_url);
       const avatar = values.avatar_url ? await deps.avatars.fromUrl(values.avatar_url) : undefined;
       const accessKey = values.access_key ?? generateAccessKey();
-      const now = clock();
       const bot: BotRow = {
-        id: randomId("bot"),
-        handle,
-        display_name: values.display_name ?? values.handle,
-        description: values.description,
-        avatar_url: null,
-        greeting: values.greeting ?? null,
-        owner_id: actor.userId,
-        visibility: values.visibility,
+        ...creatorBotRow(actor.userId, values, clock()),
         kind: "server",
         server_url: values.server_url,
         access_key_encrypted: secretBox.seal(accessKey),
-        builtin: null,
-        settings_json: null,
-        settings_fetched_at: null,
-        memory_last_n: values.memory_last_n ?? null,
-        hidden_at: null,
-        avatar_version: null,
-        created_at: now,
-        updated_at: now,
-        model_provider: null,
-        model_id: null,
       };
-      await store.bots.insert(bot);
-      if (avatar) await deps.avatars.save(bot, avatar);
-      // Settings on creation: a bot that is not up yet must not block creating it.
-      await service.syncSettings(bot).catch((error: unknown) => deps.onSettingsError?.(bot, error));
-      return { bot: (await store.bots.findById(bot.id))!, accessKey };
+      return { bot: await saveNewBot(bot, avatar), accessKey };
+    },
+
+    /** Makes a prompt bot: a prompt over a base bot its creator may use. */
+    async createPromptBot(actor: Actor, input: unknown): Promise<BotRow> {
+      const values = parseInput(promptBotInputSchema, input);
+      await checkHandleFree(values.handle);
+      const id = randomId("bot");
+      const columns = await promptColumns(store, values, { id, ownerId: actor.userId });
+      const avatar = values.avatar_url ? await deps.avatars.fromUrl(values.avatar_url) : undefined;
+      const bot: BotRow = {
+        ...creatorBotRow(actor.userId, values, clock()),
+        id,
+        kind: "prompt",
+        ...columns,
+        prompt_suggest_replies: columns.prompt_suggest_replies ?? 0,
+      };
+      return saveNewBot(bot, avatar);
     },
 
     /** A bot the actor may use, by handle; 404 otherwise. */
@@ -232,17 +293,12 @@ export function createBotsService(deps: {
 
     async update(actor: Actor, handle: string, input: unknown): Promise<BotRow> {
       const bot = await service.editable(actor, handle);
+      if (bot.kind === "prompt") return updatePromptBot(bot, input);
       const { avatar_url: newAvatarUrl, ...changes } = parseInput(botUpdateSchema, input);
       if (bot.kind !== "server" && changes.server_url)
         throw invalidField("server_url", "Only server bots have a server_url");
       if (changes.server_url) await checkServerUrl(changes.server_url);
-      // Fetched before anything changes, so a URL that fails leaves the bot as it was.
-      const avatar = newAvatarUrl ? await deps.avatars.fromUrl(newAvatarUrl) : undefined;
-      await store.bots.update(bot.id, { ...changes, updated_at: clock() });
-      const updated = (await store.bots.findById(bot.id))!;
-      if (avatar) return deps.avatars.save(updated, avatar);
-      if (newAvatarUrl === null) return deps.avatars.remove(updated);
-      return updated;
+      return saveChanges(bot, changes, newAvatarUrl);
     },
 
     /** Gives a server bot a new access key; the old one is refused from now on. */

@@ -10,6 +10,8 @@ export const TEXT_LIMITS = {
   botDisplayName: 80,
   botDescription: 2000,
   botGreeting: 4000,
+  /** A prompt bot's prompt, sent as the system message of every reply. */
+  botPrompt: 20_000,
   reaction: 32,
   /** A message a user sends (the bot sees it in every later turn of its context). */
   messageContent: 100_000,

@@ -86,6 +86,10 @@ export async function syncModelBots(
       updated_at: now,
       model_provider: providerId,
       model_id: model.id,
+      prompt_base_bot_id: null,
+      prompt_text: null,
+      prompt_temperature: null,
+      prompt_suggest_replies: null,
     };
     await store.bots.insert(row);
     await deps.avatars.save(row, { bytes: vendorAvatarPng(providerId), contentType: "image/png" });

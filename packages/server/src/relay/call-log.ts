@@ -5,7 +5,7 @@ import type { BotCallRow } from "../store/bot-calls-store.js";
 import type { Store } from "../store/store.js";
 import type { UsageSums } from "../store/usage-store.js";
 import { PendingUsage } from "../usage/pending-usage.js";
-import { usageColumns, type CostOf } from "../usage/usage-columns.js";
+import { usageColumns, type CostOf, type UsageColumns } from "../usage/usage-columns.js";
 import { utcDay } from "../usage/utc-day.js";
 import { callRequestJson } from "./call-request-json.js";
 import type { CallRecord, DispatchOutcome } from "./dispatch-reply.js";
@@ -20,7 +20,12 @@ export interface CallContext {
   request: QueryRequest;
   /** A bot's call of its dependency for the user: costs count for the user, messages do not. */
   viaBot?: boolean;
+  /** The reply's usage columns when the caller priced them already (the chat's final write). */
+  usage?: UsageColumns;
 }
+
+/** The usage columns of a call that counted nothing (every attempt but a reply's last). */
+const NO_USAGE = usageColumns(null, undefined);
 
 /** A call whose details wait for the next write; the request is serialised only then. */
 interface PendingDetails {
@@ -87,8 +92,7 @@ export function createCallLog(
   return {
     /** Logs every call (attempt) of one reply. */
     record(outcome: DispatchOutcome, context: CallContext) {
-      const usage = usageColumns(outcome.usage, options.costOf);
-      const noUsage = usageColumns(null, undefined);
+      const usage = context.usage ?? usageColumns(outcome.usage, options.costOf);
       if (context.userId !== null)
         pendingUsage.add(
           { day: utcDay(clock()), userId: context.userId, botId: context.botId },
@@ -111,7 +115,7 @@ export function createCallLog(
           error: call.error,
           malformed_count: call.malformedCount,
           timed_out: call.timedOut ? 1 : 0,
-          ...(index === outcome.calls.length - 1 ? usage : noUsage),
+          ...(index === outcome.calls.length - 1 ? usage : NO_USAGE),
         });
         pendingDetails.push({ callId: id, request: context.request, record: call });
         pendingEventBytes += call.events.reduce((sum, event) => sum + event.data.length, 0);

@@ -100,6 +100,7 @@ export async function runGeneration(
     userId: target.userId,
     requestType: "query",
     request,
+    usage,
   });
   deps.log.finish(id, {
     status: outcome.status,

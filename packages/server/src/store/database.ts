@@ -21,6 +21,7 @@ import { replyBotsMigration } from "./migrations/0009-reply-bots.js";
 import { signupAndInvitesMigration } from "./migrations/0004-signup-and-invites.js";
 import { accountProfileMigration } from "./migrations/0005-account-profile.js";
 import { usageAndCostMigration } from "./migrations/0010-usage-and-cost.js";
+import { promptBotsMigration } from "./migrations/0011-prompt-bots.js";
 import type { Database } from "./schema.js";
 
 /** The database the platform runs on. */
@@ -105,6 +106,7 @@ const migrations: MigrationProvider = {
     "0007-model-providers": modelProvidersMigration,
     "0009-reply-bots": replyBotsMigration,
     "0010-usage-and-cost": usageAndCostMigration,
+    "0011-prompt-bots": promptBotsMigration,
   }),
 };
 

@@ -100,6 +100,14 @@ export interface BotsTable {
   model_provider: string | null;
   /** For model bots: the vendor's model id, e.g. `gpt-4o`. */
   model_id: string | null;
+  /** For prompt bots: the bot it calls with the prompt prepended. */
+  prompt_base_bot_id: string | null;
+  /** For prompt bots: the system prompt, `{{variables}}` not yet filled in. */
+  prompt_text: string | null;
+  /** For prompt bots: the temperature asked of the base bot; null leaves the base's own. */
+  prompt_temperature: number | null;
+  /** For prompt bots: 1 when the platform suggests three follow-ups after each reply. */
+  prompt_suggest_replies: number | null;
 }
 
 export interface BotAvatarsTable {

@@ -41,6 +41,10 @@ export function botRow(overrides: Partial<BotRow> = {}): BotRow {
     updated_at: 1,
     model_provider: null,
     model_id: null,
+    prompt_base_bot_id: null,
+    prompt_text: null,
+    prompt_temperature: null,
+    prompt_suggest_replies: null,
     ...overrides,
   };
 }

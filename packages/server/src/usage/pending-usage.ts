@@ -1,4 +1,4 @@
-import type { usageColumns } from "./usage-columns.js";
+import type { UsageColumns } from "./usage-columns.js";
 import type { UsageDailyRow, UsageSums } from "../store/usage-store.js";
 
 /**
@@ -12,7 +12,7 @@ export class PendingUsage {
 
   add(
     key: { day: string; userId: string; botId: string },
-    reply: { message: boolean; usage: ReturnType<typeof usageColumns> },
+    reply: { message: boolean; usage: UsageColumns },
   ): void {
     const id = `${key.day}\u0000${key.userId}\u0000${key.botId}`;
     let row = this.#rows.get(id);

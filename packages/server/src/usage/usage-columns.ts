@@ -3,11 +3,15 @@ import type { ReplyUsage } from "../relay/bot-runner.js";
 /** What a reply's tokens cost in US dollars; null when the price is not known. */
 export type CostOf = (usage: ReplyUsage) => number | null;
 
+/** A reply's tokens and cost as its message and call rows store them. */
+export interface UsageColumns {
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cost_usd: number | null;
+}
+
 /** The usage columns of a reply's message or call row: all null when its bot counted nothing. */
-export function usageColumns(
-  usage: ReplyUsage | null,
-  costOf: CostOf | undefined,
-): { input_tokens: number | null; output_tokens: number | null; cost_usd: number | null } {
+export function usageColumns(usage: ReplyUsage | null, costOf: CostOf | undefined): UsageColumns {
   if (!usage) return { input_tokens: null, output_tokens: null, cost_usd: null };
   const counted = {
     ...usage,
@@ -27,7 +31,7 @@ function tokens(count: number): number {
 }
 
 /** A reply's usage as the API shows it (message JSON, the stream's `done`); null if uncounted. */
-export function publicUsage(columns: ReturnType<typeof usageColumns>) {
+export function publicUsage(columns: UsageColumns) {
   if (columns.input_tokens === null || columns.output_tokens === null) return null;
   return {
     input_tokens: columns.input_tokens,

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds to wait before trying again, from `Retry-After`. */
     readonly retryAfterSeconds?: number,
+    /** The request field the refusal is about, when the platform named one. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "ApiError";

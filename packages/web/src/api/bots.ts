@@ -20,6 +20,11 @@ export interface BotInput {
   visibility?: Visibility;
   server_url?: string;
   memory_last_n?: number | null;
+  /** Prompt bots: the handle of the bot it calls, its prompt and how it calls it. */
+  base_bot?: string;
+  prompt?: string;
+  temperature?: number | null;
+  suggest_replies?: boolean;
 }
 
 /** The bots this user may use: public ones and their own. */
@@ -40,8 +45,8 @@ export function useBot(handle: string) {
 }
 
 /** Registers a server bot; the platform generates its access key. */
-export const createBot = (input: BotInput & { handle: string; server_url: string }) =>
-  apiFetch<{ bot: Bot; access_key: string }>("/api/bots", { method: "POST", json: input });
+export const createBot = (input: BotInput & { handle: string; kind: "server" | "prompt" }) =>
+  apiFetch<{ bot: Bot; access_key: string | null }>("/api/bots", { method: "POST", json: input });
 
 /** Changes a bot's fields (owner or admin). */
 export const updateBot = async (handle: string, input: BotInput) =>

@@ -28,11 +28,12 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
 export async function errorOf(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get("retry-after") ?? Number.NaN);
   const body = (await response.json().catch(() => undefined)) as
-    { error?: { code?: string; message?: string } } | undefined;
+    { error?: { code?: string; message?: string; field?: string } } | undefined;
   return new ApiError(
     response.status,
     body?.error?.code ?? `http_${response.status}`,
     body?.error?.message ?? `The platform answered HTTP ${response.status}.`,
     Number.isFinite(retryAfter) ? retryAfter : undefined,
+    body?.error?.field,
   );
 }

@@ -37,11 +37,21 @@ export interface Bot {
   server_url: string | null;
   /** Model bots: the vendor and its model id. */
   model?: { provider: string; vendor: string; model_id: string } | null;
+  /** Prompt bots: the bot it runs on; its prompt when this user may edit it. */
+  prompt?: PromptOfBot | null;
   memory_last_n: number | null;
   hidden?: boolean;
   settings: BotSettings;
   settings_fetched_at: number | null;
   created_at: number;
+}
+
+/** What a prompt bot runs on, and for its editors the prompt itself. */
+export interface PromptOfBot {
+  base_bot: Pick<Bot, "handle" | "display_name" | "model"> | null;
+  suggest_replies: boolean;
+  text?: string;
+  temperature?: number | null;
 }
 
 export interface Conversation {

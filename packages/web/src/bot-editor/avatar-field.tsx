@@ -45,9 +45,9 @@ export function AvatarField({
   const shown = error ?? problem;
   return (
     <div className="flex flex-col gap-1.5">
-      <span id={`${id}-label`} className="text-sm font-medium">
+      <label htmlFor={id} className="text-sm font-medium">
         Avatar
-      </span>
+      </label>
       <div className="flex flex-wrap items-center gap-3">
         {previewUrl ? (
           <img
@@ -64,7 +64,6 @@ export function AvatarField({
           type="file"
           accept={ACCEPTED.join(",")}
           className="sr-only"
-          aria-labelledby={`${id}-label`}
           aria-describedby={`${id}-hint${shown ? ` ${id}-error` : ""}`}
           onChange={(event) => {
             const file = event.target.files?.[0];

@@ -8,6 +8,7 @@ import { AvatarField } from "./avatar-field.js";
 import { fieldErrorOf, valuesOf, type BotFormValues, type FormField } from "./bot-form-values.js";
 import { KindField } from "./kind-field.js";
 import { MemoryField } from "./memory-field.js";
+import { PromptBotFields } from "./prompt-bot-fields.js";
 import { ServerBotFields } from "./server-bot-fields.js";
 import { VisibilityField } from "./visibility-field.js";
 
@@ -119,14 +120,28 @@ export function BotForm({
           onChange={(visibility) => change({ visibility })}
         />
       </Section>
-      <Section title="Server" lead="Your bot's own HTTP server, speaking the Poe protocol.">
-        <ServerBotFields
-          bot={bot}
-          serverUrl={values.server_url}
-          error={errorFor("server_url")}
-          onChange={(server_url) => change({ server_url })}
-        />
-      </Section>
+      {values.kind === "server" ? (
+        <Section title="Server" lead="Your bot's own HTTP server, speaking the Poe protocol.">
+          <ServerBotFields
+            bot={bot}
+            serverUrl={values.server_url}
+            error={errorFor("server_url")}
+            onChange={(server_url) => change({ server_url })}
+          />
+        </Section>
+      ) : (
+        <Section
+          title="Prompt"
+          lead="What your bot is told before every conversation, and by whom it is answered."
+        >
+          <PromptBotFields
+            self={bot?.handle ?? values.handle.trim().toLowerCase()}
+            values={values}
+            errorFor={errorFor}
+            onChange={change}
+          />
+        </Section>
+      )}
       <Section title="Conversation memory">
         <MemoryField
           memory={values.memory}

@@ -12,7 +12,10 @@ import { Page } from "../ui/page.js";
 import { Spinner } from "../ui/spinner.js";
 import { useToast } from "../ui/toast.js";
 
-/** `/bots/new`: registers a server bot, uploads its avatar, then opens its editor for the key. */
+/**
+ * `/bots/new`: makes a prompt bot or registers a server bot, uploads its avatar, then opens
+ * the bot's page (a prompt bot is ready) or its editor (a server bot needs its access key).
+ */
 export function NewBotPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -21,7 +24,7 @@ export function NewBotPage() {
   return (
     <Page
       title="Create a bot"
-      lead="Connect your bot's server; you can change everything but the handle later."
+      lead="Write a prompt over a model, or connect your own server; you can change everything but the handle and kind later."
     >
       <BotForm
         submitLabel="Create bot"
@@ -32,7 +35,11 @@ export function NewBotPage() {
           onRemove: avatar ? () => setAvatar(null) : undefined,
         }}
         onSubmit={async (values) => {
-          const { bot } = await createBot({ ...inputOf(values), handle: values.handle.trim() });
+          const { bot } = await createBot({
+            ...inputOf(values),
+            kind: values.kind,
+            handle: values.handle.trim(),
+          });
           let avatarFailure: unknown;
           if (avatar) {
             await uploadAvatar(bot.handle, avatar).catch(
@@ -40,13 +47,18 @@ export function NewBotPage() {
             );
           }
           await client.invalidateQueries({ queryKey: botKeys.all });
+          const next =
+            bot.kind === "prompt" ? "Start a chat with it." : "Give your bot its access key.";
           toast(
             avatarFailure === undefined
-              ? `@${bot.handle} is created. Give your bot its access key.`
+              ? `@${bot.handle} is created. ${next}`
               : `@${bot.handle} is created, but its avatar was not saved: ${describeError(avatarFailure)}`,
             avatarFailure === undefined ? "info" : "error",
           );
-          await navigate({ to: "/bots/$handle/edit", params: { handle: bot.handle } });
+          await navigate({
+            to: bot.kind === "prompt" ? "/bots/$handle" : "/bots/$handle/edit",
+            params: { handle: bot.handle },
+          });
         }}
       />
     </Page>

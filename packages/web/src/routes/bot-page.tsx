@@ -42,7 +42,22 @@ export function BotPage() {
         <div className="flex items-center gap-4">
           <BotAvatar bot={data} size={72} />
           <div className="flex min-w-0 flex-col gap-1.5">
-            <p className="text-sm text-muted">@{data.handle}</p>
+            <p className="text-sm text-muted">
+              @{data.handle}
+              {data.prompt?.base_bot && (
+                <>
+                  {" "}
+                  · Runs on{" "}
+                  <Link
+                    to="/bots/$handle"
+                    params={{ handle: data.prompt.base_bot.handle }}
+                    className="text-accent underline"
+                  >
+                    {data.prompt.base_bot.display_name}
+                  </Link>
+                </>
+              )}
+            </p>
             <div className="flex flex-wrap gap-1.5">
               <BotKindBadge kind={data.kind} vendor={data.model?.vendor} />
               {data.visibility !== "public" && <Badge>{capitalized(data.visibility)}</Badge>}

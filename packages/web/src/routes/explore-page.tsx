@@ -91,7 +91,10 @@ function BotCard({ bot }: { bot: Bot }) {
           <span className="truncate font-medium">{bot.display_name}</span>
           <BotKindBadge kind={bot.kind} vendor={bot.model?.vendor} />
         </span>
-        <span className="truncate text-xs text-muted">@{bot.handle}</span>
+        <span className="truncate text-xs text-muted">
+          @{bot.handle}
+          {bot.prompt?.base_bot && <> · Runs on {bot.prompt.base_bot.display_name}</>}
+        </span>
         {bot.description && (
           <span className="line-clamp-2 text-sm text-muted">{bot.description}</span>
         )}

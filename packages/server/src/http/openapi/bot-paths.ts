@@ -38,22 +38,22 @@ export const botPaths: PathsObject = {
     },
     post: {
       operationId: "createBot",
-      summary: "Register a server bot",
+      summary: "Register a server bot, or make a prompt bot",
       description:
-        "Stores the bot and asks it for its settings; a bot that does not answer yet is still created (settings_fetched_at stays null). The access key is in this answer, and later from /access-key.",
+        'A server bot (BotInput) is stored and asked for its settings; a bot that does not answer yet is still created (settings_fetched_at stays null). The access key is in this answer, and later from /access-key. A prompt bot (PromptBotInput, `kind: "prompt"`) calls its base bot with its prompt as the system message; it has no access key.',
       tags: ["bots"],
       security: COOKIE_OR_API_KEY,
-      requestBody: jsonBody(ref("BotInput")),
+      requestBody: jsonBody({ oneOf: [ref("BotInput"), ref("PromptBotInput")] }),
       responses: {
         "201": jsonResponse(
           "Created",
           object({
             bot: ref("Bot"),
-            access_key: { type: "string", description: "32 characters" },
+            access_key: nullable("string", "32 characters; null for prompt bots"),
           }),
         ),
         ...badRequest(
-          "a field is invalid (unknown fields too), or the outbound rules refuse server_url",
+          "a field is invalid (unknown fields too), the outbound rules refuse server_url, a prompt names an unknown {{variable}}, or base_bot is not a bot the creator may use (or would make a loop)",
         ),
         ...authErrors,
         ...csrfError,

@@ -147,6 +147,32 @@ export const platformSchemas: Record<string, SchemaObject> = {
         ),
       ],
     },
+    prompt: {
+      description:
+        "Prompt bots only (else null): what it runs on; its prompt for those who may edit it",
+      oneOf: [
+        { type: "null" },
+        object(
+          {
+            base_bot: {
+              description: "The bot it calls; null when that bot was deleted",
+              oneOf: [
+                { type: "null" },
+                object({
+                  handle: { type: "string" },
+                  display_name: { type: "string" },
+                  model: { description: "The base bot's `model`, null unless it is a model bot" },
+                }),
+              ],
+            },
+            suggest_replies: { type: "boolean" },
+            text: { type: "string", description: "The prompt, `{{variables}}` unfilled" },
+            temperature: nullable("number"),
+          },
+          { optional: ["text", "temperature"] },
+        ),
+      ],
+    },
     memory_last_n: nullable("integer", "Messages of history sent; null for all (up to 1000)"),
     settings: ref("BotSettings"),
     settings_fetched_at: nullable("integer", "Milliseconds since the epoch; null if never"),
@@ -173,6 +199,7 @@ export const platformSchemas: Record<string, SchemaObject> = {
         enum: ["public", "unlisted", "private"],
         default: "public",
       },
+      kind: { type: "string", const: "server" },
       server_url: { type: "string", format: "uri", description: "http:// or https://" },
       access_key: {
         type: "string",
@@ -184,6 +211,7 @@ export const platformSchemas: Record<string, SchemaObject> = {
     },
     {
       optional: [
+        "kind",
         "display_name",
         "description",
         "avatar_url",
@@ -195,9 +223,47 @@ export const platformSchemas: Record<string, SchemaObject> = {
       closed: true,
     },
   ),
+  PromptBotInput: object(
+    {
+      kind: { type: "string", const: "prompt" },
+      handle: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_-]{1,49}$" },
+      display_name: { type: "string", minLength: 1, maxLength: 80 },
+      description: { type: "string", maxLength: 2000, default: "" },
+      avatar_url: { type: ["string", "null"], format: "uri" },
+      greeting: { type: ["string", "null"], maxLength: 4000 },
+      visibility: { type: "string", enum: ["public", "unlisted", "private"], default: "public" },
+      memory_last_n: { type: ["integer", "null"], minimum: 1, maximum: 1000 },
+      base_bot: {
+        type: "string",
+        description: "Handle of the bot it calls: a model bot or any bot the creator may use",
+      },
+      prompt: {
+        type: "string",
+        maxLength: 20000,
+        description:
+          "Sent as the system message; may use {{user_name}}, {{bot_name}}, {{date}}, {{weekday}}, {{time}}",
+      },
+      temperature: { type: ["number", "null"], minimum: 0, maximum: 2 },
+      suggest_replies: { type: "boolean", default: false },
+    },
+    {
+      optional: [
+        "display_name",
+        "description",
+        "avatar_url",
+        "greeting",
+        "visibility",
+        "memory_last_n",
+        "temperature",
+        "suggest_replies",
+      ],
+      closed: true,
+    },
+  ),
   BotUpdate: {
     type: "object",
-    description: "Any fields of BotInput but `handle` and `access_key`",
+    description:
+      "Any fields of BotInput but `handle` and `access_key`; for prompt bots, those of PromptBotInput but `handle` and `kind`",
     properties: {
       display_name: { type: "string", minLength: 1, maxLength: 80 },
       description: { type: "string", maxLength: 2000 },
@@ -211,6 +277,10 @@ export const platformSchemas: Record<string, SchemaObject> = {
       visibility: { type: "string", enum: ["public", "unlisted", "private"] },
       server_url: { type: "string", format: "uri", description: "Server bots only" },
       memory_last_n: { type: ["integer", "null"], minimum: 1, maximum: 1000 },
+      base_bot: { type: "string", description: "Prompt bots only" },
+      prompt: { type: "string", maxLength: 20000, description: "Prompt bots only" },
+      temperature: { type: ["number", "null"], minimum: 0, maximum: 2 },
+      suggest_replies: { type: "boolean" },
     },
     additionalProperties: false,
   },

@@ -1,3 +1,5 @@
+import { basesOf } from "../../prompt-bots/prompt-view.js";
+import type { BotRow } from "../../store/bots-store.js";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
@@ -42,8 +44,8 @@ function adminUser(user: UserRow) {
 }
 
 /** A bot as admins see it: as everyone does, and whose it is. */
-function adminBot(bot: BotWithOwner, registry: BotRegistry) {
-  return { ...publicBot(bot, registry), owner_email: bot.owner_email };
+function adminBot(bot: BotWithOwner, registry: BotRegistry, bases: ReadonlyMap<string, BotRow>) {
+  return { ...publicBot(bot, registry, { bases, canEdit: true }), owner_email: bot.owner_email };
 }
 
 /**
@@ -95,20 +97,21 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get("/bots", async (context) => {
     const { search, ...page } = readListQuery(context, 50);
-    const { admin, registry } = context.var.platform;
+    const { admin, registry, store } = context.var.platform;
     const listed = await admin.listBots(requireActor(context), { ...page, contains: search });
+    const bases = await basesOf(store, listed.rows);
     return context.json({
-      bots: listed.rows.map((bot) => adminBot(bot, registry)),
+      bots: listed.rows.map((bot) => adminBot(bot, registry, bases)),
       next_cursor: nextCursor(listed),
     });
   })
   .patch("/bots/:handle", async (context) => {
     const { hidden } = await readJsonAs(context, botChangesSchema);
-    const { admin, registry } = context.var.platform;
+    const { admin, registry, store } = context.var.platform;
     const bot = await admin.setBotHidden(
       requireActor(context),
       context.req.param("handle"),
       hidden,
     );
-    return context.json({ bot: adminBot(bot, registry) });
+    return context.json({ bot: adminBot(bot, registry, await basesOf(store, [bot])) });
   });

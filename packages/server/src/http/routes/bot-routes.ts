@@ -1,4 +1,6 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { basesOf } from "../../prompt-bots/prompt-view.js";
+import type { BotRow } from "../../store/bots-store.js";
 import { publicBot } from "../../bots/bots-service.js";
 import { authorize, botResource } from "../../auth/authorize.js";
 import { botUrlInputSchema } from "../../bots/bot-url-input.js";
@@ -13,19 +15,39 @@ import { imageHeaders } from "../image-headers.js";
 import { readFormFile } from "../read-form-file.js";
 import { readJson } from "../read-json.js";
 
+/** One bot as the API shows it to the signed-in actor (its prompt if they may edit it). */
+async function shownBot(context: Context<AppEnv>, bot: BotRow) {
+  const { store, registry } = context.var.platform;
+  const actor = requireActor(context);
+  return publicBot(bot, registry, {
+    bases: await basesOf(store, [bot]),
+    canEdit: authorize(actor, "write", botResource(bot)),
+  });
+}
+
 /** Creating and managing bots; settings sync; the call log for owners. */
 export const botRoutes = new Hono<AppEnv>()
   .get("/", async (context) => {
     const actor = requireActor(context);
     const { bots, registry } = context.var.platform;
     const listed = await bots.listed(actor);
-    return context.json({ bots: listed.map((bot) => publicBot(bot, registry)) });
+    const bases = await basesOf(context.var.platform.store, listed);
+    return context.json({
+      bots: listed.map((bot) =>
+        publicBot(bot, registry, { bases, canEdit: authorize(actor, "write", botResource(bot)) }),
+      ),
+    });
   })
   .post("/", async (context) => {
     const actor = requireActor(context);
-    const { bots, registry } = context.var.platform;
-    const { bot, accessKey } = await bots.createServerBot(actor, await readJson(context));
-    return context.json({ bot: publicBot(bot, registry), access_key: accessKey }, 201);
+    const { bots } = context.var.platform;
+    const input = await readJson(context);
+    if (input.kind === "prompt") {
+      const bot = await bots.createPromptBot(actor, input);
+      return context.json({ bot: await shownBot(context, bot), access_key: null }, 201);
+    }
+    const { bot, accessKey } = await bots.createServerBot(actor, input);
+    return context.json({ bot: await shownBot(context, bot), access_key: accessKey }, 201);
   })
   .post("/check", async (context) => {
     requireActor(context);
@@ -43,16 +65,16 @@ export const botRoutes = new Hono<AppEnv>()
   })
   .get("/:handle", async (context) => {
     const actor = requireActor(context);
-    const { bots, registry } = context.var.platform;
+    const { bots } = context.var.platform;
     return context.json({
-      bot: publicBot(await bots.usable(actor, context.req.param("handle")), registry),
+      bot: await shownBot(context, await bots.usable(actor, context.req.param("handle"))),
     });
   })
   .patch("/:handle", async (context) => {
     const actor = requireActor(context);
-    const { bots, registry } = context.var.platform;
+    const { bots } = context.var.platform;
     const bot = await bots.update(actor, context.req.param("handle"), await readJson(context));
-    return context.json({ bot: publicBot(bot, registry) });
+    return context.json({ bot: await shownBot(context, bot) });
   })
   .delete("/:handle", async (context) => {
     await context.var.platform.bots.remove(requireActor(context), context.req.param("handle"));
@@ -93,21 +115,21 @@ export const botRoutes = new Hono<AppEnv>()
     });
   })
   .post("/:handle/avatar", async (context) => {
-    const { bots, avatars, registry } = context.var.platform;
+    const { bots, avatars } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
     const file = await readFormFile(context);
     const image = avatars.fromUpload(new Uint8Array(await file.arrayBuffer()));
-    return context.json({ bot: publicBot(await avatars.save(bot, image), registry) });
+    return context.json({ bot: await shownBot(context, await avatars.save(bot, image)) });
   })
   .delete("/:handle/avatar", async (context) => {
-    const { bots, avatars, registry } = context.var.platform;
+    const { bots, avatars } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
-    return context.json({ bot: publicBot(await avatars.remove(bot), registry) });
+    return context.json({ bot: await shownBot(context, await avatars.remove(bot)) });
   })
   .post("/:handle/sync", async (context) => {
-    const { bots, registry } = context.var.platform;
+    const { bots } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
-    return context.json({ bot: publicBot(await bots.syncSettings(bot), registry) });
+    return context.json({ bot: await shownBot(context, await bots.syncSettings(bot)) });
   })
   .get("/:handle/calls", async (context) => {
     const { bots, store, callLog } = context.var.platform;
