@@ -9,6 +9,10 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@parlor\/protocol$/, replacement: source("./packages/protocol/src/index.ts") },
+      {
+        find: /^@parlor\/protocol\/trace$/,
+        replacement: source("./packages/protocol/src/trace/index.ts"),
+      },
       { find: /^@parlor\/sdk$/, replacement: source("./packages/sdk/src/index.ts") },
       { find: /^@parlor\/sdk\/node$/, replacement: source("./packages/sdk/src/node.ts") },
       { find: /^@parlor\/sdk\/testing$/, replacement: source("./packages/sdk/src/testing.ts") },

@@ -35,6 +35,7 @@ import { createOutboundClient, type HostnameResolver } from "./outbound/index.js
 import { createCallLog } from "./relay/call-log.js";
 import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
+import { createLiveCalls } from "./relay/live-calls.js";
 import { createLiveQueries } from "./relay/live-queries.js";
 import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
 import { createCorsOrigins } from "./openai-api/cors/cors-origins.js";
@@ -144,8 +145,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     onError: (error) => logger.error({ err: error }, "could not read the price overrides"),
   });
   await prices.load();
+  const liveCalls = createLiveCalls();
   const callLog = createCallLog(store, {
     clock,
+    onRecorded: (row) => liveCalls.recorded(row),
     costOf: (usage) => prices.costOf(usage),
     onError: (error) => logger.error({ err: error }, "call log write failed"),
     // Every call of a bot passes here: chat replies, `/bot/<name>` and `/v1`.
@@ -197,6 +200,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       logger.warn({ err: error }, "could not save the text of running replies"),
     generation: {
       callLog,
+      liveCalls,
       clock,
       costOf: (usage) => prices.costOf(usage),
       ...(overrides.limits ? { limits: overrides.limits } : {}),
@@ -284,6 +288,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     clientAddress: createClientAddressFinder(config.trustedProxies),
     log,
     liveQueries,
+    /** Calls running now, which their bots' owners may watch. */
+    liveCalls,
     metrics,
     cspReports,
     rateLimiter,

@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, it } from "vitest";
 import { launchBrowser } from "./support/browser.js";
 import { startE2ePlatform, type E2ePlatform, type E2eUser } from "./support/e2e-platform.js";
+import { startMisbehavingBot, type MisbehavingBot } from "./support/misbehaving-bot.js";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const DESKTOP = { width: 1280, height: 800 };
@@ -16,6 +17,8 @@ let browser: Browser;
 let user: E2eUser;
 let conversationPath: string;
 let mentionPath: string;
+let wobbly: MisbehavingBot;
+let inspectorPath: string;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -43,11 +46,30 @@ beforeAll(async () => {
   await page.getByRole("article", { name: "Scripted critic said" }).getByText("You said").waitFor();
   mentionPath = new URL(page.url()).pathname;
   await context.close();
+  // A bot that gets the protocol wrong, for the inspector's remarks.
+  wobbly = await startMisbehavingBot();
+  await user.api("POST", "/api/bots", {
+    handle: "wobbly",
+    server_url: wobbly.url,
+    access_key: wobbly.accessKey,
+    display_name: "Wobbly",
+    description: "A bot that gets the protocol wrong on purpose.",
+  });
+  const { conversation } = await user.api<{ conversation: { id: string } }>(
+    "POST",
+    "/api/conversations",
+    { bot: "wobbly" },
+  );
+  await user.api("POST", `/api/conversations/${conversation.id}/messages`, { content: "/sloppy" });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const { calls } = await user.api<{ calls: { id: string }[] }>("GET", "/api/bots/wobbly/calls");
+  inspectorPath = `/bots/wobbly/calls?call=${calls[0]!.id}`;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await platform?.dispose();
+  await wobbly?.close();
 });
 
 async function send(page: Page, text: string) {
@@ -96,6 +118,12 @@ it("takes the screenshots", async () => {
   );
   await shoot("call-log", "/bots/helper/calls", (page) =>
     page.getByRole("table").or(page.getByRole("list")).first().waitFor(),
+  );
+  await shoot(
+    "inspector",
+    inspectorPath,
+    (page) => page.getByRole("list", { name: "Remarks about event 3" }).waitFor(),
+    { phone: true },
   );
   await shoot(
     "error-reply",

@@ -107,6 +107,9 @@ const editBotRoute = createRoute({
 const callsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: "/bots/$handle/calls",
+  // The call open in the inspector, so a replay (or a link) opens one.
+  validateSearch: (search: Record<string, unknown>): { call?: string } =>
+    typeof search.call === "string" && search.call ? { call: search.call } : {},
   component: lazyRouteComponent(() => import("./routes/call-log-page.js"), "CallLogPage"),
 });
 

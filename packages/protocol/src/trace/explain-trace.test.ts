@@ -52,19 +52,39 @@ describe("explainTrace", () => {
   });
 
   it("explains malformed data: not JSON, not an object, a wrong field", () => {
-    const remarks = explainTrace(
-      trace(["text", "{not json"], ["text", "[1]"], ["text", { text: 5 }], done),
-    );
-    expect(remarks.map((remark) => [remark.event, remark.level])).toEqual([
-      [0, "error"],
-      [1, "error"],
-      [2, "error"],
-      [null, "warning"],
+    const [notJson] = explainTrace(trace(["text", "{not json"]));
+    expect(notJson).toMatchObject({ event: 0, level: "error" });
+    expect(notJson!.text).toMatch(/^`text` event data is not valid JSON: \S/);
+    expect(notJson!.text.length).toBeLessThan(130);
+    expect(explainTrace(trace(["text", "[1]"]))).toEqual([
+      { event: 0, level: "error", text: "`text` event data is not a JSON object" },
     ]);
-    expect(remarks[0]!.text).toMatch(/^`text` event data is not valid JSON: \S/);
-    expect(remarks[0]!.text.length).toBeLessThan(130);
-    expect(remarks[1]!.text).toBe("`text` event data is not a JSON object");
-    expect(remarks[2]!.text).toBe("`text` event: expected string in 'text' field for 'text' event");
+    expect(explainTrace(trace(["text", { text: 5 }]))).toEqual([
+      {
+        event: 0,
+        level: "error",
+        text: "`text` event: expected string in 'text' field for 'text' event",
+      },
+    ]);
+  });
+
+  it("treats a malformed event as the end: what follows is ignored, no done is missing", () => {
+    const remarks = explainTrace(trace(["text", { text: "Hi" }], ["text", "{bad"], done));
+    expect(remarks.map((remark) => [remark.event, remark.level])).toEqual([
+      [1, "error"],
+      [2, "warning"],
+    ]);
+    expect(remarks[1]!.text).toBe("`done` event after a malformed event is ignored");
+    // A meta with a bad value is only dropped.
+    expect(
+      explainTrace(trace(["meta", { linkify: "yes" }], ["text", { text: "x" }], done)),
+    ).toEqual([
+      {
+        event: 0,
+        level: "warning",
+        text: "`meta` event: invalid linkify value in 'meta' event: it is ignored",
+      },
+    ]);
   });
 
   it("keeps the JSON reason short even for huge data", () => {

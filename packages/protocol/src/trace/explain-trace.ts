@@ -31,8 +31,11 @@ export interface ExplainTraceOptions {
 
 /** What the explainer knows of the stream so far, event by event. */
 interface TraceState {
-  /** The name of the event that ended the stream (`done` or `error`), once one has. */
-  endedBy: string | null;
+  /**
+   * What ended the stream, once something has: `done`, `error`, or a malformed event (the
+   * platform stops reading at one, as the reference client does).
+   */
+  endedBy: "done" | "error" | "malformed" | null;
   /** Whether the reply so far has content a user sees (text, files, tool calls). */
   hasContent: boolean;
   suggestsOwnReplies: boolean;
@@ -85,6 +88,7 @@ export function explainTrace(
   if (events.length === 0) {
     remarks.push({ event: null, level: "error", text: "the bot sent no events" });
   } else if (state.endedBy === null) {
+    // Not after a malformed event: the platform's log stops there, whatever the bot sent next.
     remarks.push({
       event: null,
       level: "error",
@@ -109,6 +113,8 @@ function explainEvent(traced: TracedEvent, index: number, state: TraceState): Ev
   if (state.endedBy !== null) {
     // fastapi_poe sends `done` after an `error`: that one is expected.
     if (state.endedBy === "error" && name === "done") return [];
+    if (state.endedBy === "malformed")
+      return [warning(`\`${name}\` event after a malformed event is ignored`)];
     return [warning(`\`${name}\` event after \`${state.endedBy}\` is ignored`)];
   }
   if (!KNOWN_EVENTS.has(name)) {
@@ -125,10 +131,15 @@ function explainEvent(traced: TracedEvent, index: number, state: TraceState): Ev
   try {
     data = JSON.parse(traced.data);
   } catch (error) {
+    state.endedBy = "malformed";
     return [failure(`\`${name}\` event data is not valid JSON: ${shortReason(error)}`)];
   }
   const parsed = parseEventData(traced);
   if (!parsed.ok) {
+    // A meta with a bad value is dropped and the reply goes on; any other mistake ends it.
+    if (name === "meta")
+      return [warning(`\`meta\` event: ${lowerFirst(parsed.problem.report)}: it is ignored`)];
+    state.endedBy = "malformed";
     if (parsed.problem.kind === "not_an_object") {
       return [failure(`\`${name}\` event data is not a JSON object`)];
     }

@@ -14,6 +14,7 @@ import { errorResponse } from "./error-response.js";
 import { accountRoutes } from "./routes/account-routes.js";
 import { adminRoutes } from "./routes/admin-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
+import { botCallRoutes } from "./routes/bot-call-routes.js";
 import { botRoutes } from "./routes/bot-routes.js";
 import { conversationRoutes } from "./routes/conversation-routes.js";
 import { handleCspReport } from "./routes/csp-report-route.js";
@@ -104,6 +105,7 @@ export function createApp(platform: Platform) {
   api.route("/users", userRoutes);
   api.route("/keys", keyRoutes);
   api.route("/bots", botRoutes);
+  api.route("/bots", botCallRoutes);
   api.route("/conversations", conversationRoutes);
   api.route("/messages", messageRoutes);
   api.route("/files", uploadRoutes);

@@ -1,5 +1,6 @@
 import type { BotEvent, QueryRequest } from "@parlor/protocol";
 import type { Platform } from "../platform.js";
+import type { CallContext } from "../relay/call-log.js";
 import { dispatchReply, type DispatchOutcome } from "../relay/dispatch-reply.js";
 import type { LiveQuery } from "../relay/live-queries.js";
 import type { BotRow } from "../store/bots-store.js";
@@ -15,9 +16,13 @@ export interface BotQueryRun {
   parent: LiveQuery | undefined;
   signal: AbortSignal;
   onEvent: (event: BotEvent) => void;
+  /** How the call log names the call: "bot_query" unless said ("replay" for an owner's). */
+  requestType?: string;
+  /** Told of each attempt's call id as it starts (a replay answers with the first). */
+  onAttempt?: (callId: string) => void;
 }
 
-type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "registry">;
+type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "liveCalls" | "registry">;
 
 /**
  * Runs the target for one reply with the reference client's rules (`dispatchReply`). While it
@@ -42,22 +47,28 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
     path: [...(parent?.path ?? []), target.handle],
   });
   if (parent) linkToParent(live, parent);
+  const call: CallContext = {
+    botId: target.id,
+    messageId: parent?.messageId ?? null,
+    userId: run.userId,
+    requestType: run.requestType ?? "bot_query",
+    request,
+    viaBot: parent !== undefined,
+  };
+  const watch = deps.liveCalls.watch(call);
   try {
     const outcome = await dispatchReply(deps.registry.runnerFor(target), request, {
       signal: run.signal,
+      onAttempt: (attempt) => {
+        watch(attempt);
+        run.onAttempt?.(attempt.id);
+      },
       onEvent: (event) => {
         if (event.event === "meta" && event.data.refetch_settings) deps.bots.refetchSoon(target);
         run.onEvent(event);
       },
     });
-    deps.callLog.record(outcome, {
-      botId: target.id,
-      messageId: parent?.messageId ?? null,
-      userId: run.userId,
-      requestType: "bot_query",
-      request,
-      viaBot: parent !== undefined,
-    });
+    deps.callLog.record(outcome, call);
     return outcome;
   } finally {
     deps.liveQueries.unregister(request.bot_query_id);

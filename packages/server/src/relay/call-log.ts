@@ -1,5 +1,4 @@
 import type { QueryRequest } from "@parlor/protocol";
-import { randomId } from "../auth/tokens.js";
 import type { BotCallDetailsRow } from "../store/bot-call-details-store.js";
 import type { BotCallRow } from "../store/bot-calls-store.js";
 import type { Store } from "../store/store.js";
@@ -57,6 +56,8 @@ export function createCallLog(
     costOf?: CostOf;
     /** Which UTC day a reply counts on. */
     clock?: () => number;
+    /** Sees each call's row as it is recorded (before it is written): live calls end there. */
+    onRecorded?: (row: BotCallRow) => void;
   } = {},
 ) {
   const clock = options.clock ?? Date.now;
@@ -99,8 +100,8 @@ export function createCallLog(
           { message: !context.viaBot, usage },
         );
       outcome.calls.forEach((call, index) => {
-        const id = randomId("call");
-        pending.push({
+        const id = call.id;
+        const row: BotCallRow = {
           id,
           bot_id: context.botId,
           message_id: context.messageId,
@@ -116,7 +117,9 @@ export function createCallLog(
           malformed_count: call.malformedCount,
           timed_out: call.timedOut ? 1 : 0,
           ...(index === outcome.calls.length - 1 ? usage : NO_USAGE),
-        });
+        };
+        pending.push(row);
+        options.onRecorded?.(row);
         pendingDetails.push({ callId: id, request: context.request, record: call });
         pendingEventBytes += call.events.reduce((sum, event) => sum + event.data.length, 0);
       });

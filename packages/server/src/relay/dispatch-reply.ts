@@ -16,6 +16,7 @@ import {
   type ReplyState,
   type SseMessage,
 } from "@parlor/protocol";
+import { randomId } from "../auth/tokens.js";
 import { OutboundError } from "../outbound/index.js";
 import { BotCallError, type BotRunner, type ReplyUsage } from "./bot-runner.js";
 import { formatDuration } from "./format-duration.js";
@@ -23,6 +24,8 @@ import { ReceivedEvents, type ReceivedEvent } from "./received-events.js";
 
 /** One attempt at calling a bot, for the bot call log. */
 export interface CallRecord {
+  /** The call log's id of the attempt, given when it starts so it can be watched live. */
+  id: string;
   startedAt: number;
   status: "ok" | "error";
   httpStatus: number | null;
@@ -71,6 +74,15 @@ export interface DispatchOptions {
   maxCharacters?: number;
   maxEvents?: number;
   retryDelayMs?: number;
+  /** Called as each attempt starts, with the events it will collect (the live call view). */
+  onAttempt?: (attempt: StartedAttempt) => void;
+}
+
+/** An attempt that has just started: its call id and the events it collects as they come. */
+export interface StartedAttempt {
+  id: string;
+  startedAt: number;
+  events: ReceivedEvents;
 }
 
 /** The limits in force for one reply: the options, or the protocol's defaults. */
@@ -189,6 +201,8 @@ async function attemptReply(
   let malformedCount = 0;
   let timedOut = false;
   const received = new ReceivedEvents();
+  const id = randomId("call");
+  options.onAttempt?.({ id, startedAt, events: received });
   let textShown = false;
   let usageOf: (() => ReplyUsage | null) | undefined;
   const report = (message: string, metadata: Record<string, unknown>) =>
@@ -215,6 +229,7 @@ async function attemptReply(
       retryable,
       textShown,
       record: {
+        id,
         startedAt,
         status: status === "complete" ? "ok" : "error",
         httpStatus,

@@ -1,6 +1,8 @@
 import { parseEventData } from "@parlor/protocol";
 import type { BotCallDetailsRow } from "../store/bot-call-details-store.js";
 import type { BotCallRow } from "../store/bot-calls-store.js";
+import { callRequestJson } from "./call-request-json.js";
+import type { LiveCall } from "./live-calls.js";
 import type { ReceivedEvent } from "./received-events.js";
 
 /** A logged call as the API shows it. */
@@ -26,6 +28,41 @@ export function publicCallDetails(row: BotCallRow, details: BotCallDetailsRow | 
     truncated: requestTruncated || eventsTruncated,
     request_truncated: requestTruncated,
     events_truncated: eventsTruncated,
+  };
+}
+
+/** A call still running, as the API shows it: a call log row with status "running". */
+export function publicLiveCall(call: LiveCall, now: number) {
+  const { events } = call.events;
+  const { context } = call;
+  return {
+    id: call.id,
+    bot_id: context.botId,
+    message_id: context.messageId,
+    user_id: context.userId,
+    request_type: context.requestType,
+    started_at: call.startedAt,
+    status: "running" as const,
+    http_status: null,
+    first_event_ms: events[0]?.ms ?? null,
+    duration_ms: now - call.startedAt,
+    event_count: events.length,
+    error: null,
+    timed_out: false,
+  };
+}
+
+/** A running call with its request and the events so far, shaped like {@link publicCallDetails}. */
+export function publicLiveCallDetails(call: LiveCall, now: number) {
+  const request = callRequestJson(call.context.request);
+  return {
+    call: publicLiveCall(call, now),
+    request: request.json,
+    events: [...call.events.events],
+    raw_response: rawResponseOf(call.events.events),
+    truncated: request.truncated || call.events.truncated,
+    request_truncated: request.truncated,
+    events_truncated: call.events.truncated,
   };
 }
 

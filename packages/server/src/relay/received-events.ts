@@ -29,6 +29,8 @@ export class ReceivedEvents {
   truncated = false;
   /** Bytes of names and data kept so far. */
   bytes = 0;
+  /** Told of each event kept, while an owner watches the call live; unset otherwise. */
+  onAdd: ((event: ReceivedEvent, index: number) => void) | undefined;
 
   add(ms: number, message: SseMessage): void {
     if (this.truncated && message.event !== "error") return;
@@ -38,6 +40,8 @@ export class ReceivedEvents {
       if (message.event !== "error" || size > MAX_KEPT_ERROR_EVENT_BYTES) return;
     }
     this.bytes += size;
-    this.events.push({ ms, event: message.event, data: message.data });
+    const event = { ms, event: message.event, data: message.data };
+    this.events.push(event);
+    this.onAdd?.(event, this.events.length - 1);
   }
 }

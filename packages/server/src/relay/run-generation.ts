@@ -2,16 +2,19 @@ import type { BotEvent, QueryRequest } from "@parlor/protocol";
 import type { Store } from "../store/store.js";
 import { publicUsage, usageColumns, type CostOf } from "../usage/usage-columns.js";
 import type { BotRunner } from "./bot-runner.js";
-import type { CallLog } from "./call-log.js";
+import type { CallContext, CallLog } from "./call-log.js";
 import type { Checkpoints } from "./checkpoints.js";
 import { dispatchReply, type DispatchOptions, type DispatchOutcome } from "./dispatch-reply.js";
 import type { GenerationLog } from "./generation-log.js";
+import type { LiveCalls } from "./live-calls.js";
 
 /** What a generation needs besides the request. */
 export interface GenerationDeps {
   store: Store;
   log: GenerationLog;
   callLog: CallLog;
+  /** Where owners watch calls live; none in tests that do not. */
+  liveCalls?: LiveCalls;
   /** Saves the text so far of running replies now and then. */
   checkpoints: Checkpoints;
   clock?: () => number;
@@ -61,12 +64,20 @@ export async function runGeneration(
     if (CLIENT_EVENTS.has(event.event)) deps.log.publish(id, event.event, event.data);
   };
 
+  const call: CallContext = {
+    botId: target.botId,
+    messageId: id,
+    userId: target.userId,
+    requestType: "query",
+    request,
+  };
   const untrack = deps.checkpoints.track(id, () => textSoFar);
   let outcome: DispatchOutcome;
   try {
     outcome = await dispatchReply(target.runner, request, {
       signal: controller.signal,
       onEvent,
+      ...(deps.liveCalls && { onAttempt: deps.liveCalls.watch(call) }),
       ...deps.limits,
     });
   } finally {
@@ -94,14 +105,8 @@ export async function runGeneration(
     // the next start closes it with its last checkpoint.
     deps.onStoreError?.(error, id);
   }
-  deps.callLog.record(outcome, {
-    botId: target.botId,
-    messageId: id,
-    userId: target.userId,
-    requestType: "query",
-    request,
-    usage,
-  });
+  // Priced once: the log takes the columns the final write used.
+  deps.callLog.record(outcome, { ...call, usage });
   deps.log.finish(id, {
     status: outcome.status,
     error: outcome.errorText,

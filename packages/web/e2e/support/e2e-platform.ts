@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext } from "playwright-core";
-import { loadConfig, startServer, type RunningPlatform } from "@parlor/server";
+import {
+  loadConfig,
+  startServer,
+  type PlatformOverrides,
+  type RunningPlatform,
+} from "@parlor/server";
 
 const WEB_DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 const SCRIPTED_BOT = fileURLToPath(new URL("../bots/scripted-bot.mjs", import.meta.url));
@@ -34,8 +39,14 @@ export interface E2ePlatform {
 
 type ContextOptions = Parameters<Browser["newContext"]>[0];
 
-/** Starts the platform for a browser test; the web app must be built (`npm test` builds it). */
-export async function startE2ePlatform(env: Record<string, string> = {}): Promise<E2ePlatform> {
+/**
+ * Starts the platform for a browser test; the web app must be built (`npm test` builds it).
+ * `overrides` are the platform's test hooks (its reply limits, say).
+ */
+export async function startE2ePlatform(
+  env: Record<string, string> = {},
+  overrides: PlatformOverrides = {},
+): Promise<E2ePlatform> {
   if (!existsSync(join(WEB_DIST, "index.html"))) {
     throw new Error("The web app is not built: run `npm run build` before the browser tests");
   }
@@ -55,6 +66,7 @@ export async function startE2ePlatform(env: Record<string, string> = {}): Promis
       OLLAMA_HOST: "off",
       ...env,
     }),
+    overrides,
   );
   const url = running.url;
   const bots: ChildProcess[] = [];

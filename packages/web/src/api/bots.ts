@@ -141,8 +141,10 @@ export interface BotCall {
   bot_id: string;
   message_id: string | null;
   user_id: string | null;
+  /** `query` (a chat reply), `bot_query` (`/bot/<name>`, `/v1`) or `replay` (an owner's). */
   request_type: string;
   started_at: number;
+  /** `ok`, `error`, or `running` for a call in progress. */
   status: string;
   http_status: number | null;
   first_event_ms: number | null;
@@ -153,24 +155,47 @@ export interface BotCall {
   error: string | null;
 }
 
-/** A call with what was sent and what came back. */
+/** One event of a call as the bot sent it: its name, its data undecoded, when it came. */
+export interface CallEvent {
+  /** Milliseconds since the request started. */
+  ms: number;
+  event: string;
+  data: string;
+}
+
+/** A call with what was sent and what came back (so far, for a running call). */
 export interface BotCallDetail {
   call: BotCall;
-  request: unknown;
-  events: { ms: number; event: string; data: unknown }[];
+  /** The request body's JSON text; null for calls logged before requests were kept. */
+  request: string | null;
+  events: CallEvent[];
   /** The `raw_response` of the bot's error event: for the owner, never shown in chat. */
   raw_response: string | null;
   truncated: boolean;
+  request_truncated?: boolean;
+  events_truncated?: boolean;
 }
 
-/** The bot's last calls, newest first. */
+/** The bot's last calls, newest first, the running ones on top; polled while the page is open. */
 export function useBotCalls(handle: string) {
   return useQuery({
     queryKey: botKeys.calls(handle),
     queryFn: async () =>
       (await apiFetch<{ calls: BotCall[] }>(`/api/bots/${path(handle)}/calls`)).calls,
+    // Quicker while a call runs, so its event count grows as one watches.
+    refetchInterval: (query) =>
+      query.state.data?.some((call) => call.status === "running") ? 1000 : 5000,
   });
 }
+
+/** Sends a logged call's request to the bot again; resolves with the new call's id. */
+export const replayCall = async (handle: string, id: string) =>
+  (
+    await apiFetch<{ call_id: string }>(
+      `/api/bots/${path(handle)}/calls/${encodeURIComponent(id)}/replay`,
+      { method: "POST" },
+    )
+  ).call_id;
 
 /** One call's request and events; `id` null means nothing is selected. */
 export function useBotCall(handle: string, id: string | null) {

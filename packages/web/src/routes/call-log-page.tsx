@@ -1,8 +1,9 @@
-import { Link, useParams } from "@tanstack/react-router";
-import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { useBot, useBotCalls, type BotCall } from "../api/bots.js";
-import { CallDetail } from "../calls/call-detail.js";
+import { CallInspector } from "../calls/call-inspector.js";
 import { CallStatus } from "../calls/call-status.js";
+import { callTypeName } from "../calls/call-type-name.js";
 import { Button } from "../ui/button.js";
 import { formatDuration, formatTime } from "../ui/format.js";
 import { EmptyState, ErrorNotice } from "../ui/notice.js";
@@ -11,12 +12,18 @@ import { Spinner } from "../ui/spinner.js";
 
 const cell = "px-3 py-2 whitespace-nowrap";
 
-/** `/bots/:handle/calls`: the bot's recent calls; one opened shows its request and events. */
+/**
+ * `/bots/:handle/calls`: the bot's recent calls, running ones first and kept up to date; one
+ * opened (`?call=`) shows in the inspector, live while it runs.
+ */
 export function CallLogPage() {
   const { handle } = useParams({ from: "/app/bots/$handle/calls" });
+  const selected = useSearch({ from: "/app/bots/$handle/calls" }).call ?? null;
+  const navigate = useNavigate({ from: "/bots/$handle/calls" });
+  const setSelected = (call: string | null) =>
+    void navigate({ search: call ? { call } : {}, replace: true });
   const bot = useBot(handle);
   const calls = useBotCalls(handle);
-  const [selected, setSelected] = useState<string | null>(null);
   const detail = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (selected) detail.current?.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -26,7 +33,7 @@ export function CallLogPage() {
       title={`Call log${bot.data ? `: ${bot.data.display_name}` : ""}`}
       lead={
         <>
-          The last 100 times Parlor called @{handle}, newest first ·{" "}
+          The last 100 times Parlor called @{handle}, newest first, calls in progress on top ·{" "}
           <Link to="/bots/$handle/edit" params={{ handle }} className="text-accent underline">
             Edit the bot
           </Link>
@@ -55,7 +62,7 @@ export function CallLogPage() {
         >
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
-              Recent calls; choose a time to see the call's request and events.
+              Recent calls; choose a time to inspect the call's request and events.
             </caption>
             <thead className="bg-surface text-xs text-muted">
               <tr>
@@ -89,7 +96,16 @@ export function CallLogPage() {
           </table>
         </div>
       )}
-      <div ref={detail}>{selected && <CallDetail handle={handle} callId={selected} />}</div>
+      <div ref={detail}>
+        {selected && (
+          <CallInspector
+            key={selected}
+            handle={handle}
+            callId={selected}
+            onReplay={(call) => void navigate({ search: { call } })}
+          />
+        )}
+      </div>
     </Page>
   );
 }
@@ -121,7 +137,7 @@ function CallRow({
           {formatTime(call.started_at)}
         </button>
       </td>
-      <td className={cell}>{call.request_type === "bot_query" ? "Bot query" : "Chat"}</td>
+      <td className={cell}>{callTypeName(call.request_type)}</td>
       <td className={cell}>
         <CallStatus call={call} />
       </td>

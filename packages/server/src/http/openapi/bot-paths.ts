@@ -1,5 +1,6 @@
 import {
   COOKIE_OR_API_KEY,
+  eventStreamResponse,
   authErrors,
   badRequest,
   csrfError,
@@ -20,6 +21,13 @@ import type { PathsObject } from "./openapi-types.js";
 const handle = pathParam("handle", "The bot's handle (any case)");
 const botAnswer = (description: string) => jsonResponse(description, object({ bot: ref("Bot") }));
 const editableOnly = notFound("bot you may edit (its owner or an admin)");
+const callId = pathParam("id", "The call's id (`call_…`)");
+/** A call's request is a user's conversation: only the bot's owner sees it, even among admins. */
+const ownerCallNotFound = {
+  "404": errorResponse(
+    "`not_found`: no bot of yours by that handle, or no such call of it (it may have been pruned)",
+  ),
+};
 
 /** Registering and managing bots. */
 export const botPaths: PathsObject = {
@@ -182,16 +190,63 @@ export const botPaths: PathsObject = {
       operationId: "getBotCall",
       summary: "One call, with what it sent and received",
       description:
-        "The request body (redacted) and the events as the bot sent them, for debugging a bot.",
+        "For the bot's owner. The request body (redacted) and the events as the bot sent them, for debugging a bot; a running call has status `running` and its events so far.",
       tags: ["bots"],
       security: COOKIE_OR_API_KEY,
-      parameters: [handle, pathParam("id", "The call's id (`call_…`)")],
+      parameters: [handle, callId],
       responses: {
         "200": jsonResponse("The call", ref("BotCallDetails")),
         ...authErrors,
-        "404": errorResponse(
-          "`not_found`: no bot you may edit (its owner or an admin) by that handle, or no such call of it (it may have been pruned)",
+        ...ownerCallNotFound,
+      },
+    },
+  },
+  "/api/bots/{handle}/calls/{id}/live": {
+    get: {
+      operationId: "followBotCall",
+      summary: "One call's events as they arrive",
+      description:
+        "For the bot's owner. `event` for each event after index `after` (`{index, ms, event, data}`, data undecoded), then `end` with the call as logged (`{call}`); a call that is over gets its `end` at once.",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [
+        handle,
+        callId,
+        {
+          name: "after",
+          in: "query",
+          required: false,
+          description: "The index of the last event the client has (default -1: send them all)",
+          schema: { type: "integer" },
+        },
+      ],
+      responses: {
+        "200": eventStreamResponse("The call's events, then its end"),
+        ...authErrors,
+        ...ownerCallNotFound,
+      },
+    },
+  },
+  "/api/bots/{handle}/calls/{id}/replay": {
+    post: {
+      operationId: "replayBotCall",
+      summary: "Send a call's request to the bot again",
+      description:
+        "For the bot's owner. The logged request body, as it was sent (credentials and file URL signatures stay redacted), through the outbound guard like every call; logged as a new call of type `replay`, whose id comes back as soon as it starts (follow it with `/live`).",
+      tags: ["bots"],
+      security: COOKIE_OR_API_KEY,
+      parameters: [handle, callId],
+      responses: {
+        "202": jsonResponse(
+          "The new call started",
+          object({ call_id: { type: "string", examples: ["call_…"] } }),
         ),
+        "400": errorResponse(
+          "`invalid_request`: the request was cut in the log (over 64 KiB) or was not kept",
+        ),
+        ...authErrors,
+        ...csrfError,
+        ...ownerCallNotFound,
       },
     },
   },

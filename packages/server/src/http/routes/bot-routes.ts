@@ -8,7 +8,6 @@ import { runConformanceCheck } from "../../bots/conformance-check.js";
 import { testBotConnection } from "../../bots/test-bot-connection.js";
 import { InvalidRequestError, NotFoundError } from "../../errors.js";
 import { parseInput } from "../../parse-input.js";
-import { publicCall, publicCallDetails } from "../../relay/public-call.js";
 import type { AppEnv } from "../app-env.js";
 import { requireActor } from "../authenticate.js";
 import { imageHeaders } from "../image-headers.js";
@@ -25,7 +24,7 @@ async function shownBot(context: Context<AppEnv>, bot: BotRow) {
   });
 }
 
-/** Creating and managing bots; settings sync; the call log for owners. */
+/** Creating and managing bots; settings sync. The call log is in bot-call-routes.ts. */
 export const botRoutes = new Hono<AppEnv>()
   .get("/", async (context) => {
     const actor = requireActor(context);
@@ -130,23 +129,4 @@ export const botRoutes = new Hono<AppEnv>()
     const { bots } = context.var.platform;
     const bot = await bots.editable(requireActor(context), context.req.param("handle"));
     return context.json({ bot: await shownBot(context, await bots.syncSettings(bot)) });
-  })
-  .get("/:handle/calls", async (context) => {
-    const { bots, store, callLog } = context.var.platform;
-    const bot = await bots.editable(requireActor(context), context.req.param("handle"));
-    await callLog.flush();
-    return context.json({ calls: (await store.botCalls.listForBot(bot.id)).map(publicCall) });
-  })
-  .get("/:handle/calls/:id", async (context) => {
-    const { bots, store, callLog } = context.var.platform;
-    const actor = requireActor(context);
-    const bot = await bots.editable(actor, context.req.param("handle"));
-    // The request is a user's conversation as the bot received it: its owner saw it already, an
-    // admin of someone else's bot must not (conversations are private even to admins).
-    if (!authorize(actor, "read", { kind: "message", ownerId: bot.owner_id }))
-      throw new NotFoundError("Call");
-    await callLog.flush();
-    const call = await store.botCalls.findForBot(bot.id, context.req.param("id"));
-    if (!call) throw new NotFoundError("Call");
-    return context.json(publicCallDetails(call, await store.botCallDetails.find(call.id)));
   });
