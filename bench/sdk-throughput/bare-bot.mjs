@@ -19,7 +19,7 @@
 //     the next tick, so this is still one writev, but of 12 chunks (36 buffers); it costs
 //     ~40 µs more CPU per reply on these VMs. Reference only (BENCH_BARE_PER_EVENT=1 in run.mjs).
 //
-// Env: PORT (default 8080, 0 = any free port), POE_ACCESS_KEY (required), HOST (127.0.0.1),
+// Env: PORT (default 8000, as serve; 0 = any free port), POE_ACCESS_KEY (required), HOST (127.0.0.1),
 // BARE_WRITES. Prints `listening on <url>` once ready.
 import { createServer } from "node:http";
 import { createBareListener } from "./bare-listener.mjs";

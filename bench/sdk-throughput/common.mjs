@@ -41,7 +41,7 @@ export const QUERY_BODY = JSON.stringify({
 
 /** Reads the port and the access key the same way in both bots. */
 export function serverConfig() {
-  const port = Number(process.env.PORT ?? 8080);
+  const port = Number(process.env.PORT ?? 8000);
   const accessKey = process.env.POE_ACCESS_KEY;
   if (!accessKey) throw new Error("Set POE_ACCESS_KEY (32 characters)");
   return { port, host: process.env.HOST ?? "127.0.0.1", accessKey };

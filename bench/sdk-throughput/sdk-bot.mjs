@@ -3,7 +3,7 @@
 // for plain queries, zod for the rest), checks the bearer key, runs the async-generator handler and
 // writes SSE frames.
 //
-// Env: PORT (default 8080, 0 = any free port), POE_ACCESS_KEY (required, 32 characters),
+// Env: PORT (default 8000, as serve; 0 = any free port), POE_ACCESS_KEY (required, 32 characters),
 // HOST (127.0.0.1). Prints `listening on <url>` once ready.
 import { defineBot, meta } from "@parlor/sdk";
 import { serve } from "@parlor/sdk/node";

@@ -32,7 +32,7 @@ export function createChainBot({ target, baseUrl = DEFAULT_BOT_BASE_URL }: Chain
         const options = { baseUrl, signal: context.signal };
         for await (const piece of streamRequest(request, target, request.access_key, options)) {
           if (piece.meta) continue;
-          if (piece.isSuggestedReply) yield suggestedReply(piece.text);
+          if (piece.suggestedReply !== undefined) yield suggestedReply(piece.suggestedReply);
           // A replace would wipe the heading too, so it is put back in front.
           else if (piece.isReplaceResponse) yield replaceResponse(heading + piece.text);
           else if (piece.attachment) yield file(piece.attachment);

@@ -44,4 +44,18 @@ describe("echo bot", () => {
       child.kill();
     }
   });
+
+  it("exits 1 with one clear line, not a stack trace, when the key is the wrong length", async () => {
+    const child = spawn(process.execPath, [entry], {
+      env: { ...process.env, PORT: "0", POE_ACCESS_KEY: "too-short" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^The access key .* has 9 characters; it must have exactly 32/),
+    ]);
+  });
 });

@@ -41,7 +41,7 @@ export function createToolBot({ model, baseUrl = DEFAULT_BOT_BASE_URL }: ToolBot
       });
       try {
         for await (const piece of answer) {
-          if (piece.isSuggestedReply) yield suggestedReply(piece.text);
+          if (piece.suggestedReply !== undefined) yield suggestedReply(piece.suggestedReply);
           else if (piece.isReplaceResponse) yield replaceResponse(piece.text);
           // Meta and the model's bookkeeping chunks (finish reason, usage) carry no text.
           else if (piece.text !== "") yield piece.text;

@@ -50,6 +50,17 @@ export class AttachmentUploadError extends SdkError {
   }
 }
 
+/**
+ * `serve` could not start, for a reason its one-line message explains: a missing or malformed
+ * access key (`missing_access_key`, `invalid_access_key`), a bad `PORT` (`invalid_port`), or a
+ * port already in use (`port_in_use`).
+ */
+export class ServeError extends SdkError {
+  constructor(code: string, message: string) {
+    super(code, message, false);
+  }
+}
+
 /** A bot's settings could not be synced with the platform. */
 export class InvalidBotSettings extends SdkError {
   constructor(message: string) {

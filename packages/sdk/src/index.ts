@@ -4,8 +4,10 @@
  * the test harness in `@parlor/sdk/testing`.
  */
 export * from "./bot/bot-response.js";
+export type { BotLogger } from "./bot/bot-logger.js";
 export { defineBot, type Bot, type BotDefinition, type QueryHandler } from "./bot/define-bot.js";
 export { PoeBot } from "./bot/poe-bot.js";
+export { generateAccessKey } from "./bot/generate-access-key.js";
 export { resolveBots, type BotLike } from "./bot/resolve-bots.js";
 export type { HeaderReader, QueryContext, RequestContext } from "./bot/query-context.js";
 export { createFetchHandler, type FetchHandlerOptions } from "./server/create-fetch-handler.js";

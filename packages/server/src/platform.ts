@@ -92,6 +92,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     builtins: BUILTIN_BOTS,
     modelRunnerFor: (bot) => models.runnerFor(bot),
     promptRunnerFor: (bot) => createPromptRunner(bot, { ...promptBases, clock }),
+    // A built-in bot's own failures go to the platform's log, not to bare stderr.
+    botLogger: (message, error) => logger.error({ err: error }, message),
   });
   const avatars = createBotAvatars({
     store,

@@ -6,6 +6,7 @@ import type {
   SettingsRequest,
   SettingsResponse,
 } from "@parlor/protocol";
+import { defaultBotLogger, type BotLogger } from "./bot-logger.js";
 import type { BotResponse } from "./bot-response.js";
 import type { QueryContext, RequestContext } from "./query-context.js";
 
@@ -43,6 +44,8 @@ export interface BotDefinition {
   webhookSecret?: string;
   /** Insert attachment contents as user messages before `onQuery` runs. Default true. */
   insertAttachmentMessages?: boolean;
+  /** Where the bot's own failures are logged (see {@link BotLogger}). Default `console.error`. */
+  logger?: BotLogger;
 }
 
 /** A bot with every optional part resolved; what servers and the test harness run. */
@@ -56,6 +59,7 @@ export interface Bot extends Required<Pick<BotDefinition, "onQuery" | "path">> {
   botName: string | undefined;
   webhookSecret: string | undefined;
   insertAttachmentMessages: boolean;
+  logger: BotLogger;
 }
 
 /** Normalises a path so `/echo`, `echo` and `/echo/` name the same route. */
@@ -77,6 +81,7 @@ export function normalizePath(path: string): string {
  */
 export function defineBot(definition: BotDefinition): Bot {
   const settings = definition.settings;
+  const logger = definition.logger ?? defaultBotLogger;
   return {
     definition,
     onQuery: definition.onQuery,
@@ -85,6 +90,7 @@ export function defineBot(definition: BotDefinition): Bot {
     botName: definition.botName,
     webhookSecret: definition.webhookSecret,
     insertAttachmentMessages: definition.insertAttachmentMessages ?? true,
+    logger,
     async getSettings(request, context) {
       if (typeof settings === "function") return settings(request, context);
       return settings ?? {};
@@ -97,7 +103,7 @@ export function defineBot(definition: BotDefinition): Bot {
     },
     async onError(request, context) {
       if (definition.onError) await definition.onError(request, context);
-      else console.error(`Protocol error reported by the platform: ${request.message}`);
+      else logger(`Protocol error reported by the platform: ${request.message}`);
     },
   };
 }

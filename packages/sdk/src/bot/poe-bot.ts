@@ -6,6 +6,7 @@ import type {
   SettingsRequest,
   SettingsResponse,
 } from "@parlor/protocol";
+import { defaultBotLogger, type BotLogger } from "./bot-logger.js";
 import type { BotResponse } from "./bot-response.js";
 import { defineBot, type Bot } from "./define-bot.js";
 import type { QueryContext, RequestContext } from "./query-context.js";
@@ -21,11 +22,20 @@ export class PoeBot {
   botName: string | undefined;
   webhookSecret: string | undefined;
   shouldInsertAttachmentMessages = true;
+  /** Where the bot's own failures are logged; default `console.error`. */
+  logger: BotLogger = defaultBotLogger;
 
   constructor(
-    options: { path?: string; accessKey?: string; botName?: string; webhookSecret?: string } = {},
+    options: {
+      path?: string;
+      accessKey?: string;
+      botName?: string;
+      webhookSecret?: string;
+      logger?: BotLogger;
+    } = {},
   ) {
     if (options.path !== undefined) this.path = options.path;
+    if (options.logger !== undefined) this.logger = options.logger;
     this.accessKey = options.accessKey;
     this.botName = options.botName;
     this.webhookSecret = options.webhookSecret;
@@ -49,7 +59,7 @@ export class PoeBot {
   onReaction(_request: ReportReactionRequest, _context: RequestContext): void | Promise<void> {}
 
   onError(request: ReportErrorRequest, _context: RequestContext): void | Promise<void> {
-    console.error(`Protocol error reported by the platform: ${request.message}`);
+    this.logger(`Protocol error reported by the platform: ${request.message}`);
   }
 
   /** This bot as a {@link Bot}, the shape every server and the test harness run. */
@@ -65,6 +75,7 @@ export class PoeBot {
       ...(this.botName !== undefined ? { botName: this.botName } : {}),
       ...(this.webhookSecret !== undefined ? { webhookSecret: this.webhookSecret } : {}),
       insertAttachmentMessages: this.shouldInsertAttachmentMessages,
+      logger: (message, error) => this.logger(message, error),
     });
   }
 }

@@ -55,6 +55,21 @@ describe("getBotResponse", () => {
     }
   });
 
+  it("yields suggested replies apart from the text, so printing every piece prints the reply", async () => {
+    const platform = await start(echo);
+    let printed = "";
+    const suggestions: string[] = [];
+    const pieces = getBotResponse([{ role: "user", content: "hello" }], "echo", "key", {
+      baseUrl: platform.botBaseUrl,
+    });
+    for await (const piece of pieces) {
+      printed += piece.text; // docs/api.md's example: process.stdout.write(piece.text)
+      if (piece.suggestedReply !== undefined) suggestions.push(piece.suggestedReply);
+    }
+    expect(printed).toBe("hello (echo of 5 chars)");
+    expect(suggestions).toEqual(["Say it again"]);
+  });
+
   it("passes the request options, adopt_current_bot_name included", async () => {
     const platform = await start(echo);
     const responses = getBotResponse([{ role: "user", content: "hello" }], "echo", "key", {

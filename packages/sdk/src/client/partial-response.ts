@@ -21,12 +21,17 @@ export interface PartialResponseMeta {
 /**
  * One piece of a called bot's reply, as `streamRequest` yields it (fastapi_poe's
  * `PartialResponse`). Text pieces concatenate into the reply, except that a piece with
- * `isReplaceResponse` replaces everything before it and one with `isSuggestedReply` is a
- * follow-up button, not reply text.
+ * `isReplaceResponse` replaces everything before it. A suggested reply is a follow-up button,
+ * not reply text: its piece has empty `text` and the suggestion in `suggestedReply` (unlike
+ * fastapi_poe, which puts it in `text`, so that adding up `text` gives the reply).
  */
 export interface PartialResponse {
+  /** Reply text; empty on pieces that carry something else (meta, a suggestion, a file…). */
   text: string;
+  /** True on the piece of a `suggested_reply` event, whose text is in `suggestedReply`. */
   isSuggestedReply: boolean;
+  /** The suggested reply's text, on the piece of a `suggested_reply` event only. */
+  suggestedReply?: string;
   isReplaceResponse: boolean;
   /** Which of several responses this piece updates, when the bot sends more than one. */
   index?: number;

@@ -16,6 +16,13 @@ export interface QueryAttempt extends ReportTarget {
   toolsRequested: boolean;
 }
 
+/** Answers that trying again cannot change, with what to check; anything else may be passing. */
+const FINAL_STATUSES: Readonly<Record<number, string>> = {
+  401: "the platform refused the key (a user API key, or the calling bot's access key)",
+  403: "the key may not call this bot",
+  404: "the platform has no bot by that name at this base URL",
+};
+
 function toError(failure: BotStreamFailure): BotError {
   const ErrorClass = failure.retryable ? BotError : BotErrorNoRetry;
   return new ErrorClass(failure.message, { cause: failure });
@@ -37,9 +44,10 @@ export async function* performQueryRequest(attempt: QueryAttempt): AsyncGenerato
   if (response.status !== 200) {
     // A proxy's HTML error page can be huge; the start of it says enough.
     const text = (await response.text().catch(() => "")).slice(0, 1000);
-    throw new BotError(
-      `Bot ${attempt.botName} returned HTTP ${response.status} ${response.statusText}: ${text}`,
-    );
+    const message = `Bot ${attempt.botName} returned HTTP ${response.status} ${response.statusText}: ${text}`;
+    const final = FINAL_STATUSES[response.status];
+    if (final) throw new BotErrorNoRetry(`${message} (${final})`);
+    throw new BotError(message);
   }
   const contentType = response.headers.get("content-type") ?? "";
   if (!contentType.includes("text/event-stream")) {

@@ -1,6 +1,7 @@
 import type { QueryRequestInput } from "@parlor/protocol";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BotError, BotErrorNoRetry } from "../errors.js";
+import { getBotResponse } from "./get-bot-response.js";
 import { streamRequest, type StreamRequestOptions } from "./stream-request.js";
 import {
   encodeEvents,
@@ -171,6 +172,30 @@ describe("retries", () => {
       "Bot request to echo failed on try 0",
     );
   });
+
+  it.each([401, 403, 404])(
+    "gives up at once on HTTP %i, as not retryable, printing nothing",
+    async (status) => {
+      const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+      const platform = await start((_request, response) =>
+        response.writeHead(status).end('{"detail":"no"}'),
+      );
+      const pieces = getBotResponse([{ role: "user", content: "Hi" }], "echo", "key", {
+        baseUrl: platform.botBaseUrl,
+        retrySleepMs: 1,
+      });
+      const error: unknown = await (async () => {
+        for await (const piece of pieces) void piece;
+      })().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(BotErrorNoRetry);
+      expect((error as BotErrorNoRetry).isRetryable).toBe(false);
+      expect((error as BotErrorNoRetry).message).toContain(`HTTP ${status}`);
+      expect(platform.queries()).toHaveLength(1);
+      // The caller caught it; the SDK must not also print a stack trace of a retry to stderr.
+      expect(printed).not.toHaveBeenCalled();
+      printed.mockRestore();
+    },
+  );
 
   it("gives up after numTries with the status and body of the last answer", async () => {
     const platform = await start((_request, response) =>

@@ -59,12 +59,10 @@ describe("streamRequest against fastapi_poe's recorded replies", () => {
   it("reads query.sse byte for byte", async () => {
     const platform = await start((_request, response) => sendSse(response, fixture("query.sse")));
     const responses = await collect(platform);
-    expect(textOf(responses.filter((response) => !response.isSuggestedReply))).toBe(
-      "hello (echo of 5 chars)",
-    );
-    expect(
-      responses.filter((response) => response.isSuggestedReply).map((response) => response.text),
-    ).toEqual(["Say it again"]);
+    expect(textOf(responses)).toBe("hello (echo of 5 chars)");
+    expect(responses.flatMap((response) => response.suggestedReply ?? [])).toEqual([
+      "Say it again",
+    ]);
     expect(platform.reports()).toEqual([]);
   });
 
@@ -79,12 +77,10 @@ describe("streamRequest against fastapi_poe's recorded replies", () => {
       response.end();
     });
     const responses = await collect(platform);
-    expect(textOf(responses.filter((response) => !response.isSuggestedReply))).toBe(
-      "slow echo please (echo of 16 chars)",
-    );
-    expect(
-      responses.filter((response) => response.isSuggestedReply).map((response) => response.text),
-    ).toEqual(["Say it again"]);
+    expect(textOf(responses)).toBe("slow echo please (echo of 16 chars)");
+    expect(responses.flatMap((response) => response.suggestedReply ?? [])).toEqual([
+      "Say it again",
+    ]);
     expect(platform.reports()).toEqual([]);
   });
 });
@@ -202,8 +198,9 @@ describe("streamRequest reading events", () => {
       },
       {
         ...base,
-        text: "what do you mean?",
+        text: "",
         isSuggestedReply: true,
+        suggestedReply: "what do you mean?",
         rawResponse: { type: "suggested_reply", text: '{"text":"what do you mean?"}' },
       },
       { ...base, text: "", data: { fruit: "apple" } },

@@ -23,7 +23,7 @@ export interface StreamRequestOptions extends QueryOptions {
  *
  * @example
  * for await (const piece of streamRequest(request, "GPT-5.4", request.access_key)) {
- *   if (!piece.isSuggestedReply) process.stdout.write(piece.text);
+ *   process.stdout.write(piece.text); // suggested replies come in `piece.suggestedReply`
  * }
  */
 export async function* streamRequest(

@@ -69,13 +69,22 @@ export function toPartialResponse(
       };
     }
     case "text":
-    case "replace_response":
-    case "suggested_reply": {
+    case "replace_response": {
       const response: PartialResponse = {
         ...empty(),
         text: event.data.text,
         isReplaceResponse: event.event === "replace_response",
-        isSuggestedReply: event.event === "suggested_reply",
+        rawResponse: raw,
+      };
+      if (event.data.index !== undefined) response.index = event.data.index;
+      return response;
+    }
+    case "suggested_reply": {
+      // Not reply text: code that adds up `text` must not print the button's label.
+      const response: PartialResponse = {
+        ...empty(),
+        isSuggestedReply: true,
+        suggestedReply: event.data.text,
         rawResponse: raw,
       };
       if (event.data.index !== undefined) response.index = event.data.index;

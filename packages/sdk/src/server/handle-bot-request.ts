@@ -90,7 +90,7 @@ async function answerBotCall(
 ): Promise<BotReply> {
   switch (request.type) {
     case "settings":
-      return settingsReply(await bot.getSettings(request, context));
+      return settingsReply(bot, await bot.getSettings(request, context));
     case "report_feedback":
       await bot.onFeedback(request, context);
       return { type: "json", status: 200, body: {} };
@@ -117,10 +117,10 @@ function prepareQuery(bot: Bot, request: QueryRequest): QueryRequest {
 }
 
 /** Validates the author's settings so a mistake shows up in their logs, not as Poe ignoring it. */
-function settingsReply(settings: unknown): BotReply {
+function settingsReply(bot: Bot, settings: unknown): BotReply {
   const checked = settingsResponseSchema.safeParse(settings);
   if (!checked.success) {
-    console.error(`Invalid bot settings: ${checked.error.message}`);
+    bot.logger(`Invalid bot settings: ${checked.error.message}`);
     return detail(500, "The bot's settings are invalid; see the bot's log");
   }
   return {

@@ -16,6 +16,9 @@ function fakeResponse() {
     end(chunk?: string) {
       calls.push(chunk === undefined ? "end" : `end ${chunk}`);
     },
+    flushHeaders() {
+      calls.push("head");
+    },
   };
   return { calls, response: response as unknown as ServerResponse };
 }
@@ -52,6 +55,8 @@ describe("ResponseSink", () => {
     const { calls, response } = fakeResponse();
     const sink = new ResponseSink(response, new StreamTimers(20));
     await new Promise((resolve) => setTimeout(resolve, 70));
+    // The head goes out after the first turn, before any frame or comment.
+    expect(calls[0]).toBe("head");
     expect(calls.some((call) => call.startsWith("write : ping - "))).toBe(true);
     sink.end();
     const count = calls.length;

@@ -51,7 +51,8 @@ const tickAll = (timers: StreamTimers) => timers.tickAll();
 /**
  * A frame sink over a Node response: frames written in one event-loop turn go out in one
  * write, so a reply produced at once is a single `end`, and `drain` is awaited when the client
- * reads slowly. Only a reply still running after its first turn is watched for silence.
+ * reads slowly. A reply still running after its first turn gets its head sent at once and is
+ * watched for silence.
  */
 export class ResponseSink implements FrameSink {
   /** Whether anything went out since the keep-alive timer's last tick. */
@@ -61,6 +62,8 @@ export class ResponseSink implements FrameSink {
   #drained: Promise<void> | undefined;
   #ended = false;
   #watched = false;
+  /** Whether the head has gone out, alone or with frames. */
+  #headFlushed = false;
 
   constructor(
     private readonly response: ServerResponse,
@@ -109,8 +112,16 @@ export class ResponseSink implements FrameSink {
       this.#watched = true;
       this.timers.watch(this);
     }
-    if (this.#pending === "") return;
+    if (this.#pending === "") {
+      // A bot still working after its first turn: Node holds the head until the first write, so
+      // it goes out now. A platform then times the first event (5 s), not a JSON reply (30 s).
+      // (`headersSent` is already true after `writeHead`, so it cannot tell.)
+      if (!this.#headFlushed) this.response.flushHeaders();
+      this.#headFlushed = true;
+      return;
+    }
     this.wroteSinceTick = true;
+    this.#headFlushed = true;
     if (!this.response.write(this.#pending)) {
       this.#drained = new Promise((resolve) =>
         this.response.once("drain", () => {

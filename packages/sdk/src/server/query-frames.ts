@@ -25,6 +25,12 @@ function exceptionEvent(error: unknown): BotEvent {
   });
 }
 
+/** An exception that is no bug: a refused charge, or the abort of a call whose caller left. */
+function isExpected(error: unknown, sink: FrameSink): boolean {
+  if (error instanceof InsufficientFundError) return true;
+  return sink.closed && error instanceof Error && error.name === "AbortError";
+}
+
 /**
  * What a handler sees as `context`. A class rather than an object literal with a getter, which
  * would give every request its own hidden class (see node-bot-request.ts).
@@ -87,6 +93,9 @@ export async function runQuery(
       if (slow) await slow;
     }
   } catch (error) {
+    // The user sees a generic message; the owner needs the exception itself, as fastapi_poe logs it.
+    if (!isExpected(error, sink))
+      bot.logger(`Error responding to query ${request.message_id}:`, error);
     if (sink.closed) return;
     await flushFiles();
     await sink.write(encodeSseEvent(exceptionEvent(error)));

@@ -180,6 +180,7 @@ describe("serve: streaming behaviour", () => {
         yield "partial";
         throw new Error("database down");
       },
+      logger: () => {}, // bot-exceptions.test.ts checks what is logged
     });
     const { url } = await start(bot);
     const body = await (await post(url, JSON.parse(fixture("query.request.json")))).text();
@@ -318,9 +319,10 @@ describe("serve: several bots, keys and signatures", () => {
   });
 
   it("refuses to start without a key, with a key of the wrong length, or with shared paths", async () => {
-    await expect(serve(echoBot, { port: 0, env: {} })).rejects.toThrow(/POE_ACCESS_KEY/);
-    await expect(serve(echoBot, { port: 0, env: { POE_ACCESS_KEY: "short" } })).rejects.toThrow(
-      /32 characters/,
+    const options = { port: 0, exitOnError: false };
+    await expect(serve(echoBot, { ...options, env: {} })).rejects.toThrow(/POE_ACCESS_KEY/);
+    await expect(serve(echoBot, { ...options, env: { POE_ACCESS_KEY: "short" } })).rejects.toThrow(
+      /has 5 characters; it must have exactly 32/,
     );
     const twin = defineBot({ accessKey: KEY, async *onQuery() {} });
     await expect(serve([twin, twin], { port: 0, env: {} })).rejects.toThrow(/share the path/);

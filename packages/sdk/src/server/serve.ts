@@ -4,11 +4,15 @@ import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
 import type { Bot } from "../bot/define-bot.js";
 import { resolveBots, type BotLike } from "../bot/resolve-bots.js";
 import { syncBotSettings } from "../client/sync-bot-settings.js";
+import { ServeError } from "../errors.js";
 import { createNodeListener, type NodeListenerOptions } from "./node-listener.js";
 
 /** Options of {@link serve}. Anything unset is read from the environment, as fastapi_poe does. */
 export interface ServeOptions extends NodeListenerOptions {
-  /** Port to listen on; default `PORT` from the environment, else 8080. Use 0 for any free port. */
+  /**
+   * Port to listen on; default `PORT` from the environment, else 8000 (8080 is the Parlor
+   * platform's own). Use 0 for any free port.
+   */
   port?: number;
   /** Interface to bind; default `0.0.0.0` (all IPv4 interfaces), as uvicorn in fastapi_poe. */
   host?: string;
@@ -23,12 +27,18 @@ export interface ServeOptions extends NodeListenerOptions {
   settingsBaseUrl?: string;
   /** Where `PORT`, `POE_ACCESS_KEY` and `POE_WEBHOOK_SECRET` are read; default `process.env`. */
   env?: Record<string, string | undefined>;
+  /**
+   * When the server cannot start (no key, a key of the wrong length, a bad `PORT`, the port in
+   * use): print the one-line reason to stderr and exit with code 1, as fastapi_poe's `run` does.
+   * Default true; false rejects with a {@link ServeError} instead.
+   */
+  exitOnError?: boolean;
 }
 
 /** A server started by {@link serve}. */
 export interface RunningServer {
   server: Server;
-  /** The base URL, e.g. `http://127.0.0.1:8080`. */
+  /** The base URL, e.g. `http://127.0.0.1:8000`. */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -47,18 +57,39 @@ function withAccessKeys(bots: readonly Bot[], options: ServeOptions): Bot[] {
     const webhookSecret = bot.webhookSecret ?? (single ? env.POE_WEBHOOK_SECRET : undefined);
     if (key === undefined || key === "") {
       if (options.allowWithoutKey) return { ...bot, webhookSecret };
-      throw new Error(
-        `No access key for the bot on ${bot.path}: set POE_ACCESS_KEY, pass accessKey, ` +
-          "or pass allowWithoutKey: true for local testing",
+      const where = single ? "set POE_ACCESS_KEY to the bot's" : "give the bot an accessKey, its";
+      throw new ServeError(
+        "missing_access_key",
+        `No access key for the bot on ${bot.path}: ${where} ${ACCESS_KEY_LENGTH}-character key ` +
+          `(Poe and Parlor show it when you create the bot; to make one: ${MAKE_A_KEY}), ` +
+          "or pass allowWithoutKey: true to try the bot locally.",
       );
     }
     if (key.length !== ACCESS_KEY_LENGTH) {
-      throw new Error(
-        `The access key must be exactly ${ACCESS_KEY_LENGTH} characters, got ${key.length}`,
+      throw new ServeError(
+        "invalid_access_key",
+        `The access key for the bot on ${bot.path} has ${key.length} characters; it must have ` +
+          `exactly ${ACCESS_KEY_LENGTH}: copy the whole key Poe or Parlor shows (to make one: ${MAKE_A_KEY}).`,
       );
     }
     return { ...bot, accessKey: key, webhookSecret };
   });
+}
+
+/** The shell command that prints a fresh key, quoted in the errors above. */
+const MAKE_A_KEY = `node -e "import('@parlor/sdk').then(({ generateAccessKey }) => console.log(generateAccessKey()))"`;
+
+/** The port from the options or `PORT`; 8000 by default, clear of Parlor's own 8080. */
+function portOf(options: ServeOptions, env: Record<string, string | undefined>): number {
+  if (options.port !== undefined) return options.port;
+  const port = env.PORT ? Number(env.PORT) : 8000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ServeError(
+      "invalid_port",
+      `PORT is ${JSON.stringify(env.PORT)}; it must be a whole number from 0 to 65535.`,
+    );
+  }
+  return port;
 }
 
 /**
@@ -91,14 +122,35 @@ export async function serve(
   bots: BotLike | readonly BotLike[],
   options: ServeOptions = {},
 ): Promise<RunningServer> {
+  try {
+    return await start(bots, options);
+  } catch (error) {
+    // A stack trace says nothing more to someone who forgot a key; one line says what to do.
+    if (!(error instanceof ServeError) || options.exitOnError === false) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function start(
+  bots: BotLike | readonly BotLike[],
+  options: ServeOptions,
+): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const list = withAccessKeys(resolveBots(bots), options);
+  const port = portOf(options, env);
   const server = createServer({ keepAliveTimeout: 65_000 }, createNodeListener(list, options));
-  const port = options.port ?? (env.PORT ? Number(env.PORT) : 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`Invalid port: ${env.PORT}`);
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new ServeError(
+              "port_in_use",
+              `Port ${port} is in use by another program: stop it, or set PORT to another port.`,
+            )
+          : error,
+      ),
+    );
     server.listen(port, options.host ?? "0.0.0.0", () => resolve());
   });
   await Promise.all(list.map((bot) => pushSettings(bot, options.settingsBaseUrl)));

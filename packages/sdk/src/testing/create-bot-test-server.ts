@@ -21,6 +21,12 @@ export async function createBotTestServer(
 ): Promise<BotTestServer> {
   const accessKey = createIdentifier("m").slice(2);
   const keyed = resolveBots(bots).map((bot) => ({ ...bot, accessKey: bot.accessKey ?? accessKey }));
-  const running = await serve(keyed, { port: 0, host: "127.0.0.1", env: {}, ...options });
+  const running = await serve(keyed, {
+    port: 0,
+    host: "127.0.0.1",
+    env: {},
+    exitOnError: false,
+    ...options,
+  });
   return { url: running.url, accessKey, close: () => running.close() };
 }

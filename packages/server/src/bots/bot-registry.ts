@@ -1,5 +1,5 @@
 import { resolveSettings, settingsResponseSchema, type ResolvedSettings } from "@parlor/protocol";
-import type { Bot } from "@parlor/sdk";
+import type { Bot, BotLogger } from "@parlor/sdk";
 import type { SecretBox } from "../auth/secret-box.js";
 import type { OutboundClient } from "../outbound/index.js";
 import type { BotRunner } from "../relay/bot-runner.js";
@@ -16,6 +16,8 @@ export function createBotRegistry(deps: {
   modelRunnerFor?: (bot: BotRow) => BotRunner;
   /** Runs prompt bots (kind `prompt`): the creator's prompt over another bot. */
   promptRunnerFor?: (bot: BotRow) => BotRunner;
+  /** Where in-process bots log their own failures (a handler's exception); default the SDK's. */
+  botLogger?: BotLogger;
 }) {
   const inProcess = new Map<string, BotRunner>();
   // Runners of stored bots by bot id, rebuilt when the bot's row changes: decrypting a server
@@ -37,7 +39,10 @@ export function createBotRegistry(deps: {
         const builtin = bot.builtin ? deps.builtins[bot.builtin] : undefined;
         if (!builtin) throw new Error(`Unknown built-in bot ${bot.builtin}`);
         let runner = inProcess.get(bot.builtin!);
-        if (!runner) inProcess.set(bot.builtin!, (runner = createInProcessRunner(builtin.bot)));
+        if (!runner) {
+          const logged = deps.botLogger ? { ...builtin.bot, logger: deps.botLogger } : builtin.bot;
+          inProcess.set(bot.builtin!, (runner = createInProcessRunner(logged)));
+        }
         return runner;
       }
       const { modelRunnerFor, promptRunnerFor } = deps;

@@ -1,5 +1,4 @@
-import { ACCESS_KEY_LENGTH } from "@parlor/protocol";
-import { randomBytes } from "node:crypto";
+import { generateAccessKey } from "@parlor/sdk";
 import type { Actor } from "../auth/accounts.js";
 import { authorize, botResource, type Principal } from "../auth/authorize.js";
 import type { SecretBox } from "../auth/secret-box.js";
@@ -32,15 +31,6 @@ import type { BotRegistry } from "./bot-registry.js";
 import { BUILTIN_BOTS } from "./builtin-bots.js";
 import { modelOfBot } from "../models/model-of-bot.js";
 import { promptView } from "../prompt-bots/prompt-view.js";
-
-const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-/** A fresh 32-character access key, like the ones Poe generates. */
-export function generateAccessKey(): string {
-  return [...randomBytes(ACCESS_KEY_LENGTH)]
-    .map((byte) => KEY_ALPHABET[byte % KEY_ALPHABET.length])
-    .join("");
-}
 
 /** The one answer for every taken handle, visible to the caller or not. */
 export const HANDLE_NOT_AVAILABLE = "This handle is not available";

@@ -100,6 +100,38 @@ describe("runConformanceCheck", () => {
     expect(find(report, "query").detail).toMatch(/did not end with done within 1 second/);
   });
 
+  it("fails the query of a bot whose first event is late, saying how late", async () => {
+    const slow = defineBot({
+      async *onQuery() {
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        yield "Sorry, I was thinking";
+      },
+    });
+    const { url, accessKey } = await start(slow);
+    const report = await runConformanceCheck({
+      url,
+      accessKey,
+      outbound,
+      firstEventTimeoutMs: 300,
+    });
+    expect(verdicts(report)).toEqual(allPassingBut("query"));
+    expect(find(report, "query").detail).toMatch(
+      /^first event after 0\.[789] s: users see a timeout at 0\.3 s; .*send meta \(or text\) at once/,
+    );
+  });
+
+  it("fails a late first event even when the head came late with it", async () => {
+    // What an SDK bot looked like before it sent its head at once: nothing at all, then both.
+    const url = await startWrapped(async (request, body) => {
+      if (body.type !== "query") return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return createFetchHandler(goodBot)(request);
+    });
+    const report = await runConformanceCheck({ url, outbound, firstEventTimeoutMs: 300 });
+    expect(find(report, "query").passed).toBe(false);
+    expect(find(report, "query").detail).toMatch(/^first event after 0\.[789] s/);
+  });
+
   it("fails the query of a stream that closes without done", async () => {
     const url = await startWrapped(async (request, body) => {
       if (body.type !== "query") return undefined;

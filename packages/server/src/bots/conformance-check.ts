@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION, createIdentifier, settingsResponseSchema } from "@parlor/protocol";
 import { OutboundError, type OutboundClient, type OutboundErrorCode } from "../outbound/index.js";
 import { createBotRequestSender } from "./bot-request-sender.js";
-import { generateAccessKey } from "./bots-service.js";
+import { generateAccessKey } from "@parlor/sdk";
 import { checkQuery } from "./conformance-query-check.js";
 import { settingsProblems } from "./settings-problems.js";
 import {

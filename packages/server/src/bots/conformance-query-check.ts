@@ -7,8 +7,10 @@ import {
   PROTOCOL_VERSION,
   createIdentifier,
   decodeSse,
+  explainTrace,
   type QueryRequestInput,
   type SseMessage,
+  type TracedEvent,
 } from "@parlor/protocol";
 import { OutboundError } from "../outbound/index.js";
 import { formatDuration } from "../relay/format-duration.js";
@@ -43,6 +45,8 @@ export async function checkQuery(
   limits: QueryCheckLimits,
 ): Promise<ConformanceCheck> {
   const firstEventMs = limits.firstEventMs ?? FIRST_EVENT_TIMEOUT_MS;
+  // A bot that sends its head at once and its first event late is measured, not cut at 5 s.
+  const waitMs = Math.min(limits.totalMs, Math.max(firstEventMs, JSON_REPLY_TIMEOUT_MS));
   const request = {
     version: PROTOCOL_VERSION,
     type: "query",
@@ -87,12 +91,15 @@ export async function checkQuery(
         `answered 200 with content type "${contentType || "none"}"; a platform reads only text/event-stream (Parlor also a JSON {"text": …} reply) and shows users an error.`,
       );
     }
-    const remaining = Math.max(0, firstEventMs - (Date.now() - started));
-    firstTimer = setTimeout(timeout("first_event"), remaining);
+    firstTimer = setTimeout(timeout("first_event"), Math.max(0, waitMs - (Date.now() - started)));
+    let first: TracedEvent | undefined;
     try {
-      return await readReply(decodeSse(response.body), ids.message_id, () =>
-        clearTimeout(firstTimer),
-      );
+      const verdict = await readReply(decodeSse(response.body), ids.message_id, (message) => {
+        clearTimeout(firstTimer);
+        first = { ms: Date.now() - started, event: message.event, data: message.data };
+      });
+      // Users never see a reply that starts late, whatever follows: that is the verdict.
+      return (first && lateStart(first, firstEventMs)) ?? verdict;
     } finally {
       response.cancel();
     }
@@ -100,7 +107,7 @@ export async function checkQuery(
     if (timedOut === "first_event") {
       return failed(
         NAME,
-        `no event arrived within ${formatDuration(firstEventMs)}; a platform gives up on a reply that starts later, so send meta (or text) at once.`,
+        `no event arrived within ${formatDuration(waitMs)}; a platform gives up on a reply that does not start within ${formatDuration(firstEventMs)}, so send meta (or text) at once.`,
       );
     }
     // The outbound client's own deadline is the same length; whichever fires first, same verdict.
@@ -117,11 +124,26 @@ export async function checkQuery(
   }
 }
 
+/**
+ * The failure for a first event past the deadline, in explainTrace's words (the same the call
+ * inspector shows), e.g. "first event after 7 s: users see a timeout at 5 s".
+ */
+function lateStart(first: TracedEvent, deadlineMs: number): ConformanceCheck | undefined {
+  const remark = explainTrace([first], { firstEventDeadlineMs: deadlineMs, ended: false }).find(
+    (candidate) => candidate.event === 0 && candidate.text.startsWith("first event after"),
+  );
+  if (!remark) return undefined;
+  return failed(
+    NAME,
+    `${remark.text}; a platform gives up on a reply that starts later, so send meta (or text) at once, before any slow work (the SDK sends its headers at once, but only an event counts).`,
+  );
+}
+
 /** Reads the stream with the reference client's rules; anything it would report fails. */
 async function readReply(
   messages: AsyncIterable<SseMessage>,
   messageId: string,
-  onFirstEvent: () => void,
+  onFirstEvent: (message: SseMessage) => void,
 ): Promise<ConformanceCheck> {
   const reader = new BotStreamReader({
     messageId,
@@ -130,7 +152,7 @@ async function readReply(
   });
   let count = 0;
   for await (const message of messages) {
-    if (count++ === 0) onFirstEvent();
+    if (count++ === 0) onFirstEvent(message);
     const step = reader.read(message);
     if (step.type === "failed") {
       const { failure } = step;

@@ -2,7 +2,7 @@ import { PROTOCOL_VERSION, settingsResponseSchema, type SettingsResponse } from 
 import { refusedField } from "../errors.js";
 import { OutboundError, type OutboundClient, type OutboundResponse } from "../outbound/index.js";
 import { createBotRequestSender } from "./bot-request-sender.js";
-import { generateAccessKey } from "./bots-service.js";
+import { generateAccessKey } from "@parlor/sdk";
 import { describeStatus } from "./conformance-verdict.js";
 import {
   connectionFailure,

@@ -12,6 +12,11 @@ export interface ReceivedEvent {
 export const MAX_RECEIVED_EVENTS = 500;
 /** How many bytes of event names and data of one call the call log keeps. */
 export const MAX_RECEIVED_EVENT_BYTES = 256 * 1024;
+/**
+ * An `error` event ends the call and carries the bot's own details (`raw_response`), which its
+ * owner needs most: it is kept past the caps, up to this size.
+ */
+export const MAX_KEPT_ERROR_EVENT_BYTES = 64 * 1024;
 
 /**
  * The events of one call, kept for its call log up to the caps. Adding one costs a push and a
@@ -28,11 +33,11 @@ export class ReceivedEvents {
   onAdd: ((event: ReceivedEvent, index: number) => void) | undefined;
 
   add(ms: number, message: SseMessage): void {
-    if (this.truncated) return;
+    if (this.truncated && message.event !== "error") return;
     const size = Buffer.byteLength(message.data) + message.event.length;
     if (this.events.length >= MAX_RECEIVED_EVENTS || this.bytes + size > MAX_RECEIVED_EVENT_BYTES) {
       this.truncated = true;
-      return;
+      if (message.event !== "error" || size > MAX_KEPT_ERROR_EVENT_BYTES) return;
     }
     this.bytes += size;
     const event = { ms, event: message.event, data: message.data };

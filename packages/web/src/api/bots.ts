@@ -169,6 +169,8 @@ export interface BotCallDetail {
   /** The request body's JSON text; null for calls logged before requests were kept. */
   request: string | null;
   events: CallEvent[];
+  /** The `raw_response` of the bot's error event: for the owner, never shown in chat. */
+  raw_response: string | null;
   truncated: boolean;
   request_truncated?: boolean;
   events_truncated?: boolean;

@@ -5,6 +5,7 @@ import { formatDuration, formatTime } from "../ui/format.js";
 import { ErrorNotice } from "../ui/notice.js";
 import { Section } from "../ui/section.js";
 import { Spinner } from "../ui/spinner.js";
+import { BotErrorDetails } from "./bot-error-details.js";
 import { CallStatus } from "./call-status.js";
 import { callTypeName } from "./call-type-name.js";
 import { ReplayButton } from "./replay-button.js";
@@ -92,6 +93,7 @@ function CallTrace({
       {call.error && (
         <p className="rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">{call.error}</p>
       )}
+      {detail.raw_response && <BotErrorDetails rawResponse={detail.raw_response} />}
       <div className="flex flex-col gap-1.5">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h3 className="text-sm font-semibold">

@@ -348,6 +348,10 @@ export const platformSchemas: Record<string, SchemaObject> = {
         data: { type: "string", description: "The SSE data, undecoded" },
       }),
     },
+    raw_response: nullable(
+      "string",
+      "The `raw_response` of the bot's `error` event: details for the owner (an SDK bot's exception), never shown in chat; null when there is none",
+    ),
     truncated: { type: "boolean", description: "Whether the request or the events were cut" },
     request_truncated: { type: "boolean" },
     events_truncated: { type: "boolean" },
