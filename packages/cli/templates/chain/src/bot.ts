@@ -13,7 +13,7 @@ export const bot = defineBot({
       // The query goes on as it came (same ids), with this bot's own access key.
       for await (const piece of streamRequest(request, TARGET, request.access_key, options)) {
         if (piece.meta) continue;
-        if (piece.isSuggestedReply) yield suggestedReply(piece.text);
+        if (piece.suggestedReply !== undefined) yield suggestedReply(piece.suggestedReply);
         else if (piece.text !== "") yield piece.text;
       }
     } catch (error) {
