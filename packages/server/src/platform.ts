@@ -22,7 +22,7 @@ import { createFeedbackService } from "./chat/feedback-service.js";
 import type { Config } from "./config/config.js";
 import { createCspReports } from "./csp/csp-reports.js";
 import { createLogger } from "./logger.js";
-import { Redis } from "ioredis";
+import { createCluster } from "./cluster/cluster.js";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
 import { createRedisRateLimiter } from "./limits/redis-rate-limiter.js";
 import { createMetrics } from "./metrics.js";
@@ -35,6 +35,7 @@ import { createOutboundClient, type HostnameResolver } from "./outbound/index.js
 import { createCallLog } from "./relay/call-log.js";
 import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
+import { createRedisGenerationLog } from "./relay/redis-generation-log.js";
 import { createLiveQueries } from "./relay/live-queries.js";
 import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
 import { createCorsOrigins } from "./openai-api/cors/cors-origins.js";
@@ -129,7 +130,22 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const signupPolicy = createSignupPolicy({ store, config, clock });
   const invites = createInvites({ store, clock });
   const signups = createSignups({ accounts, policy: signupPolicy, invites });
-  const log = overrides.generationLog ?? createMemoryGenerationLog();
+  // With Redis, instances share running replies, live bot queries and rate-limit counters.
+  const cluster = config.redisUrl
+    ? createCluster({
+        redisUrl: config.redisUrl,
+        prefix: config.redisPrefix,
+        onError: (error) => logger.error({ err: error }, "redis pub/sub failed"),
+      })
+    : undefined;
+  const sharedLog =
+    cluster && !overrides.generationLog
+      ? await createRedisGenerationLog({
+          ...cluster,
+          onError: (error) => logger.error({ err: error }, "could not share a reply's events"),
+        })
+      : undefined;
+  const log = overrides.generationLog ?? sharedLog ?? createMemoryGenerationLog();
   const metrics = createMetrics();
   const passwords = createPasswordChanges(store);
   const profiles = createAccountProfiles({ store, avatars, clock });
@@ -231,10 +247,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await bots.installBuiltins();
   // Model bots: the curated ones now, every provider's model list in the background.
   const { ready: modelsReady } = await models.start();
-  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
   const rateLimiter =
     overrides.rateLimiter ??
-    (redis ? createRedisRateLimiter(redis, { clock }) : createMemoryRateLimiter(clock));
+    (cluster
+      ? createRedisRateLimiter(cluster.redis, { clock, prefix: `${cluster.prefix}:rate` })
+      : createMemoryRateLimiter(clock));
   const loginThrottle = createLoginThrottle({
     limiter: rateLimiter,
     failuresPerMinute: config.rateLimits.loginsPerMinute,
@@ -307,7 +324,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       clearInterval(pruneTimer);
       await chat.shutdown();
       await callLog.flush();
-      await redis?.quit();
+      await sharedLog?.close();
+      await cluster?.close();
       await database.close();
     },
   };
