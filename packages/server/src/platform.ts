@@ -37,6 +37,7 @@ import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
 import { createRedisGenerationLog } from "./relay/redis-generation-log.js";
 import { createLiveQueries } from "./relay/live-queries.js";
+import { createRedisLiveQueries } from "./relay/redis-live-queries.js";
 import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
 import { createCorsOrigins } from "./openai-api/cors/cors-origins.js";
 import { migrateToLatest, openDatabase } from "./store/database.js";
@@ -176,7 +177,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     usage: { store, pendingUsageOf: (userId, day) => callLog.pendingUsageOf(userId, day) },
     onError: (error) => logger.error({ err: error }, "could not read the daily limits"),
   });
-  const liveQueries = createLiveQueries();
+  const liveQueries = cluster
+    ? createRedisLiveQueries({
+        ...cluster,
+        onError: (error) => logger.warn({ err: error }, "could not end a live bot query"),
+      })
+    : createLiveQueries();
   const promptBases = createPromptBases({
     store,
     liveQueries,

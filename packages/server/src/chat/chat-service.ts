@@ -223,7 +223,7 @@ export function createChatService(deps: {
       authorOf: await replyAuthors(conversation, history),
     });
     // While it answers, the bot may call the bots it declared, on this user's behalf.
-    deps.liveQueries.register({
+    await deps.liveQueries.register({
       botQueryId: request.bot_query_id,
       botId: bot.id,
       botHandle: bot.handle,
