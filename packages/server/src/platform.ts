@@ -23,6 +23,8 @@ import type { Config } from "./config/config.js";
 import { createCspReports } from "./csp/csp-reports.js";
 import { createLogger } from "./logger.js";
 import { createCluster } from "./cluster/cluster.js";
+import { createAbandonedReplySweeper } from "./cluster/abandoned-replies.js";
+import { holdInstanceLease } from "./cluster/instance-lease.js";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
 import { createRedisRateLimiter } from "./limits/redis-rate-limiter.js";
 import { createMetrics } from "./metrics.js";
@@ -147,6 +149,28 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         })
       : undefined;
   const log = overrides.generationLog ?? sharedLog ?? createMemoryGenerationLog();
+  // An instance's replies are closed by a survivor only once it stops renewing its lease.
+  const lease =
+    cluster &&
+    sharedLog &&
+    (await holdInstanceLease({
+      ...cluster,
+      onError: (error) => logger.error({ err: error }, "could not renew this instance's lease"),
+    }));
+  const sweeper =
+    cluster &&
+    sharedLog &&
+    lease &&
+    createAbandonedReplySweeper({
+      ...cluster,
+      store,
+      log: sharedLog,
+      lease,
+      clock,
+      onError: (error) => logger.error({ err: error }, "could not close abandoned replies"),
+      onClosed: (count) =>
+        logger.warn({ count }, "closed replies whose instance stopped while writing them"),
+    });
   const metrics = createMetrics();
   const passwords = createPasswordChanges(store);
   const profiles = createAccountProfiles({ store, avatars, clock });
@@ -325,12 +349,24 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     setListenUrl(url: string) {
       listenUrl = url;
     },
+    /**
+     * Closes the replies a crash left streaming: without Redis all of them, once at start; with
+     * it, those whose instance stopped renewing its lease, now and every few seconds from now on.
+     */
+    async recoverInterruptedReplies(): Promise<number> {
+      if (!sweeper) return chat.recoverOrphans();
+      const closed = await sweeper.sweep();
+      sweeper.start();
+      return closed;
+    },
     /** Stops running replies (stored as incomplete), flushes the call log, closes the database. */
     async close(): Promise<void> {
       clearInterval(pruneTimer);
+      sweeper?.stop();
       await chat.shutdown();
       await callLog.flush();
       await sharedLog?.close();
+      await lease?.release();
       await cluster?.close();
       await database.close();
     },
