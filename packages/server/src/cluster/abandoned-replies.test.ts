@@ -24,7 +24,7 @@ describe.runIf(redisUrl)("closing the replies of instances that went away", () =
   const cleanups: (() => Promise<void>)[] = [];
 
   /** One instance: its log, and a lease renewed every `renewMs` (never, to play a dead one). */
-  async function instance(store: Store, renewMs: number) {
+  async function instance(store: Store, renewMs = 100) {
     const instanceId = randomUUID();
     const commands = new Redis(redisUrl!);
     const subscriber = createRedisSubscriber(new Redis(redisUrl!));
@@ -146,5 +146,21 @@ describe.runIf(redisUrl)("closing the replies of instances that went away", () =
     expect(await survivor.sweeper.sweep()).toBe(1);
     expect((await store.messages.findById("old"))?.status).toBe("error");
     expect((await store.messages.findById("new"))?.status).toBe("streaming");
+  });
+
+  it("leaves alone a reply that reached its final state while the sweep looked", async () => {
+    const store = await storeWithReply("m5", Date.now() - 60_000);
+    const [seenStreaming] = await store.messages.listStreaming();
+    await store.messages.update("m5", { status: "complete", content: "Whole answer" });
+    // The sweep read the list just before the reply's final write.
+    const stale: Store = {
+      ...store,
+      messages: { ...store.messages, listStreaming: async () => [seenStreaming!] },
+    };
+    expect(await (await instance(stale)).sweeper.sweep()).toBe(0);
+    expect(await store.messages.findById("m5")).toMatchObject({
+      status: "complete",
+      content: "Whole answer",
+    });
   });
 });

@@ -38,8 +38,11 @@ export function createAbandonedReplySweeper(deps: {
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> | undefined;
 
-  async function isAbandoned(message: { id: string; created_at: number }): Promise<boolean> {
-    if (log.running().includes(message.id)) return false;
+  async function isAbandoned(
+    message: { id: string; created_at: number },
+    runningHere: Set<string>,
+  ): Promise<boolean> {
+    if (runningHere.has(message.id)) return false;
     const instance = await log.instanceOf(message.id);
     if (instance) return !(await lease.isAlive(instance));
     return clock() - message.created_at > STARTING_GRACE_MS;
@@ -48,8 +51,10 @@ export function createAbandonedReplySweeper(deps: {
   /** Closes the abandoned replies; returns how many this instance closed. */
   async function sweep(): Promise<number> {
     let closed = 0;
-    for (const message of await store.messages.listStreaming()) {
-      if (!(await isAbandoned(message))) continue;
+    const streaming = await store.messages.listStreaming();
+    const runningHere = new Set(log.running());
+    for (const message of streaming) {
+      if (!(await isAbandoned(message, runningHere))) continue;
       // Every survivor sweeps; the first to claim a reply closes it.
       const claimed = await deps.redis.set(
         `${deps.prefix}:closing:${message.id}`,
@@ -59,12 +64,15 @@ export function createAbandonedReplySweeper(deps: {
         "NX",
       );
       if (claimed !== "OK") continue;
-      await store.messages.update(message.id, {
+      // A reply that ended meanwhile (its final write comes before its instance is forgotten)
+      // keeps its final state.
+      const changed = await store.messages.updateIfStreaming(message.id, {
         status: "error",
         error_text: ABANDONED_REPLY_ERROR,
         error_allow_retry: 1,
         updated_at: clock(),
       });
+      if (!changed) continue;
       await log.abandon(message.id, {
         status: "error",
         error: ABANDONED_REPLY_ERROR,

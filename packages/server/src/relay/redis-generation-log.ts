@@ -77,6 +77,8 @@ export async function createRedisGenerationLog(options: {
     const batch = queue;
     queue = [];
     const pipeline = redis.pipeline();
+    // Each reply's expiry is set once per batch, after its last event.
+    const lastOf = new Map(batch.map(({ id, event }) => [id, event]));
     for (const { id, event } of batch) {
       const keys = replyKeys(prefix, id);
       const data = JSON.stringify(event.data);
@@ -96,6 +98,7 @@ export async function createRedisGenerationLog(options: {
         keys.channel,
         `{"id":${event.id},"event":${JSON.stringify(event.event)},"data":${data}}`,
       );
+      if (lastOf.get(id) !== event) continue;
       if (event.event === "done") {
         pipeline.pexpire(keys.events, retentionMs);
         pipeline.del(keys.instance);
