@@ -23,8 +23,7 @@ import type { Config } from "./config/config.js";
 import { createCspReports } from "./csp/csp-reports.js";
 import { createLogger } from "./logger.js";
 import { createCluster } from "./cluster/cluster.js";
-import { createAbandonedReplySweeper } from "./cluster/abandoned-replies.js";
-import { holdInstanceLease } from "./cluster/instance-lease.js";
+import { startSharedReplies } from "./cluster/shared-replies.js";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
 import { createRedisRateLimiter } from "./limits/redis-rate-limiter.js";
 import { createMetrics } from "./metrics.js";
@@ -37,7 +36,6 @@ import { createOutboundClient, type HostnameResolver } from "./outbound/index.js
 import { createCallLog } from "./relay/call-log.js";
 import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
-import { createRedisGenerationLog } from "./relay/redis-generation-log.js";
 import { createLiveQueries } from "./relay/live-queries.js";
 import { createRedisLiveQueries } from "./relay/redis-live-queries.js";
 import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
@@ -141,36 +139,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         onError: (error) => logger.error({ err: error }, "redis pub/sub failed"),
       })
     : undefined;
-  const sharedLog =
+  const sharedReplies =
     cluster && !overrides.generationLog
-      ? await createRedisGenerationLog({
-          ...cluster,
-          onError: (error) => logger.error({ err: error }, "could not share a reply's events"),
-        })
+      ? await startSharedReplies({ cluster, store, clock, logger })
       : undefined;
-  const log = overrides.generationLog ?? sharedLog ?? createMemoryGenerationLog();
-  // An instance's replies are closed by a survivor only once it stops renewing its lease.
-  const lease =
-    cluster &&
-    sharedLog &&
-    (await holdInstanceLease({
-      ...cluster,
-      onError: (error) => logger.error({ err: error }, "could not renew this instance's lease"),
-    }));
-  const sweeper =
-    cluster &&
-    sharedLog &&
-    lease &&
-    createAbandonedReplySweeper({
-      ...cluster,
-      store,
-      log: sharedLog,
-      lease,
-      clock,
-      onError: (error) => logger.error({ err: error }, "could not close abandoned replies"),
-      onClosed: (count) =>
-        logger.warn({ count }, "closed replies whose instance stopped while writing them"),
-    });
+  const log = overrides.generationLog ?? sharedReplies?.log ?? createMemoryGenerationLog();
   const metrics = createMetrics();
   const passwords = createPasswordChanges(store);
   const profiles = createAccountProfiles({ store, avatars, clock });
@@ -354,19 +327,19 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
      * it, those whose instance stopped renewing its lease, now and every few seconds from now on.
      */
     async recoverInterruptedReplies(): Promise<number> {
-      if (!sweeper) return chat.recoverOrphans();
-      const closed = await sweeper.sweep();
-      sweeper.start();
+      if (!sharedReplies) return chat.recoverOrphans();
+      const closed = await sharedReplies.sweeper.sweep();
+      sharedReplies.sweeper.start();
       return closed;
     },
     /** Stops running replies (stored as incomplete), flushes the call log, closes the database. */
     async close(): Promise<void> {
       clearInterval(pruneTimer);
-      sweeper?.stop();
+      // No sweeping while this instance's own replies are being stopped.
+      sharedReplies?.sweeper.stop();
       await chat.shutdown();
       await callLog.flush();
-      await sharedLog?.close();
-      await lease?.release();
+      await sharedReplies?.close();
       await cluster?.close();
       await database.close();
     },
