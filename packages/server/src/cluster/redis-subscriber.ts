@@ -11,6 +11,11 @@ export type ChannelListener = (message: string) => void;
 export interface RedisSubscriber {
   /** Listens to `channel`; resolves once Redis confirms, so no later message is missed. */
   listen(channel: string, listener: ChannelListener): Promise<() => void>;
+  /**
+   * Calls `listener` each time the connection is back after a loss and its channels are
+   * subscribed again: messages published meanwhile were missed, and readers catch up then.
+   */
+  onReconnect(listener: () => void): () => void;
   /** Ends the connection. */
   close(): Promise<void>;
 }
@@ -21,8 +26,23 @@ export function createRedisSubscriber(
   onError: (error: unknown) => void = () => {},
 ): RedisSubscriber {
   const channels = new Map<string, { listeners: Set<ChannelListener>; ready: Promise<unknown> }>();
+  const reconnectListeners = new Set<() => void>();
+  let connectedBefore = connection.status === "ready";
   connection.on("message", (channel: string, message: string) => {
     for (const listener of channels.get(channel)?.listeners ?? []) listener(message);
+  });
+  connection.on("ready", () => {
+    if (!connectedBefore) {
+      connectedBefore = true;
+      return;
+    }
+    // ioredis resubscribes by itself; subscribing again and waiting for it (commands on one
+    // connection run in order) tells when that is done.
+    const names = [...channels.keys()];
+    const resubscribed = names.length > 0 ? connection.subscribe(...names) : Promise.resolve();
+    resubscribed.then(() => {
+      for (const listener of reconnectListeners) listener();
+    }, onError);
   });
   return {
     async listen(channel, listener) {
@@ -49,8 +69,13 @@ export function createRedisSubscriber(
         connection.unsubscribe(channel).catch(onError);
       };
     },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
     async close() {
       channels.clear();
+      reconnectListeners.clear();
       await connection.quit();
     },
   };

@@ -26,11 +26,14 @@ describe.runIf(redisUrl)("the Redis generation log, between two instances", () =
   const redis = new Redis(redisUrl!);
   const prefix = `parlor-test:${randomUUID()}`;
   const opened: { log: RedisGenerationLog; close: () => Promise<void> }[] = [];
+  /** Each instance's pub/sub connection, to cut it. */
+  const subscriberConnections = new Map<RedisGenerationLog, Redis>();
 
   /** One instance's log: its own connections, the shared prefix. */
   async function instance(retentionMs?: number): Promise<RedisGenerationLog> {
     const commands = new Redis(redisUrl!);
-    const subscriber = createRedisSubscriber(new Redis(redisUrl!));
+    const subscriberConnection = new Redis(redisUrl!);
+    const subscriber = createRedisSubscriber(subscriberConnection);
     const log = await createRedisGenerationLog({
       redis: commands,
       subscriber,
@@ -38,6 +41,7 @@ describe.runIf(redisUrl)("the Redis generation log, between two instances", () =
       instanceId: randomUUID(),
       ...(retentionMs === undefined ? {} : { retentionMs }),
     });
+    subscriberConnections.set(log, subscriberConnection);
     opened.push({
       log,
       close: async () => {
@@ -134,5 +138,25 @@ describe.runIf(redisUrl)("the Redis generation log, between two instances", () =
     expect(seen.at(-1)).toEqual({ id: 2, event: "done", data: { status: "error", error: "gone" } });
     expect(await b.isRunning("m4")).toBe(false);
     expect(await b.abandon("m4", {})).toBe(false);
+  });
+
+  it("catches a reader up on what it missed while its instance's pub/sub connection was down", async () => {
+    const [a, b] = [await instance(), await instance()];
+    a.start("m5", () => {});
+    a.publish("m5", "text", { text: "One" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const seen: GenerationEvent[] = [];
+    await b.subscribe("m5", 0, (event) => seen.push(event));
+    await eventually(() => seen.length === 1);
+
+    // B loses Redis for a moment (ioredis reconnects); A goes on and finishes meanwhile.
+    const connection = subscriberConnections.get(b)!;
+    const back = new Promise((resolve) => connection.once("ready", resolve));
+    connection.disconnect(true);
+    a.publish("m5", "text", { text: " two" });
+    a.finish("m5", { status: "complete", text: "One two" });
+    await back;
+    await eventually(() => seen.at(-1)?.event === "done");
+    expect(seen.map((event) => event.id)).toEqual([1, 2, 3]);
   });
 });

@@ -1,30 +1,19 @@
 import { MAX_REPLY_EVENTS } from "@parlor/protocol";
 import type { Redis } from "ioredis";
 import type { RedisSubscriber } from "../cluster/redis-subscriber.js";
+import { followRemoteReply } from "./follow-remote-reply.js";
 import {
   createMemoryGenerationLog,
   type GenerationEvent,
-  type GenerationListener,
   type GenerationLog,
 } from "./generation-log.js";
+import { replyKeys, toEvent, type StreamEntry } from "./reply-stream.js";
 
 /** A reply has at most this many events and its `done`; the stream's bound is never reached. */
 const MAX_STREAM_LENGTH = MAX_REPLY_EVENTS + 1;
 
 /** Longer than any reply may run (ten minutes), renewed with every batch of events. */
 const RUNNING_TTL_MS = 30 * 60_000;
-
-/** The Redis keys and channels of one deployment (`prefix`) and one reply. */
-export function replyKeys(prefix: string, id: string) {
-  return {
-    /** A stream of the reply's events, entry ids `0-<event id>`. */
-    events: `${prefix}:reply:${id}:events`,
-    /** The id of the instance running the reply; gone once it finished. */
-    instance: `${prefix}:reply:${id}:instance`,
-    /** Where each event is published as it is appended. */
-    channel: `${prefix}:reply:${id}`,
-  };
-}
 
 /** The channel an instance hears stop requests for its replies on. */
 export const stopChannel = (prefix: string, instanceId: string) => `${prefix}:stop:${instanceId}`;
@@ -41,14 +30,6 @@ export interface RedisGenerationLog extends GenerationLog {
   /** Writes what is queued and stops listening. */
   close(): Promise<void>;
 }
-
-type StreamEntry = [id: string, fields: string[]];
-
-const toEvent = ([entryId, fields]: StreamEntry): GenerationEvent => ({
-  id: Number(entryId.split("-")[1]),
-  event: fields[1]!,
-  data: JSON.parse(fields[3]!) as unknown,
-});
 
 /**
  * The generation log for several instances. A reply runs on one instance, in its in-process
@@ -127,74 +108,6 @@ export async function createRedisGenerationLog(options: {
     void local.stop(id, reason);
   });
 
-  /** Follows a reply running on another instance: replay from the stream, then its channel. */
-  async function subscribeRemote(
-    id: string,
-    afterId: number,
-    listener: GenerationListener,
-  ): Promise<(() => void) | undefined> {
-    const keys = replyKeys(prefix, id);
-    let ended = false;
-    let replaying = true;
-    let lastReplayed = 0;
-    const buffered: GenerationEvent[] = [];
-    const deliver = (event: GenerationEvent) => {
-      if (ended) return;
-      if (event.event === "done") {
-        ended = true;
-        unlisten();
-      }
-      listener(event);
-    };
-    const unlistenChannel = await subscriber.listen(keys.channel, (message) => {
-      const event = JSON.parse(message) as GenerationEvent;
-      if (replaying) buffered.push(event);
-      else deliver(event);
-    });
-    let listening = true;
-    const unlisten = () => {
-      if (listening) unlistenChannel();
-      listening = false;
-    };
-    // Read after subscribing, so nothing published in between is lost (duplicates are dropped).
-    const [running, after, last] = (await redis
-      .pipeline()
-      .exists(keys.instance)
-      .xrange(keys.events, `0-${afterId + 1}`, "+")
-      .xrevrange(keys.events, "+", "-", "COUNT", 1)
-      .exec()
-      .then((results) =>
-        results!.map(([error, value]) => {
-          if (error) throw error;
-          return value;
-        }),
-      )) as [number, StreamEntry[], StreamEntry[]];
-    const replay = after.map(toEvent);
-    const lastEvent = last[0] && toEvent(last[0]);
-    if (!running && !lastEvent) {
-      unlisten();
-      return undefined;
-    }
-    for (const event of replay) {
-      lastReplayed = event.id;
-      deliver(event);
-    }
-    if (!ended && lastEvent?.event === "done") {
-      // Finished with nothing after `afterId`: the end again, as the memory log does.
-      deliver(lastEvent);
-    } else if (!ended && !running) {
-      // Its instance is gone and nobody ended it yet: the caller serves the stored row.
-      unlisten();
-      return undefined;
-    }
-    replaying = false;
-    for (const event of buffered) if (event.id > lastReplayed) deliver(event);
-    return () => {
-      ended = true;
-      unlisten();
-    };
-  }
-
   return {
     start(id, stop) {
       local.start(id, stop);
@@ -204,7 +117,8 @@ export async function createRedisGenerationLog(options: {
     finish: (id, data) => local.finish(id, data),
     async subscribe(id, afterId, listener) {
       return (
-        (await local.subscribe(id, afterId, listener)) ?? subscribeRemote(id, afterId, listener)
+        (await local.subscribe(id, afterId, listener)) ??
+        followRemoteReply(options, id, afterId, listener)
       );
     },
     async stop(id, reason = "Stopped") {
