@@ -22,7 +22,8 @@ import { createFeedbackService } from "./chat/feedback-service.js";
 import type { Config } from "./config/config.js";
 import { createCspReports } from "./csp/csp-reports.js";
 import { createLogger } from "./logger.js";
-import { Redis } from "ioredis";
+import { createCluster } from "./cluster/cluster.js";
+import { startSharedReplies } from "./cluster/shared-replies.js";
 import { createMemoryRateLimiter, type RateLimiter } from "./limits/rate-limiter.js";
 import { createRedisRateLimiter } from "./limits/redis-rate-limiter.js";
 import { createMetrics } from "./metrics.js";
@@ -37,6 +38,7 @@ import type { GenerationDeps } from "./relay/run-generation.js";
 import { createMemoryGenerationLog, type GenerationLog } from "./relay/generation-log.js";
 import { createLiveCalls } from "./relay/live-calls.js";
 import { createLiveQueries } from "./relay/live-queries.js";
+import { createRedisLiveQueries } from "./relay/redis-live-queries.js";
 import type { EmbeddingTargets } from "./openai-api/embeddings/embedding-targets.js";
 import { createCorsOrigins } from "./openai-api/cors/cors-origins.js";
 import { migrateToLatest, openDatabase } from "./store/database.js";
@@ -132,7 +134,19 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const signupPolicy = createSignupPolicy({ store, config, clock });
   const invites = createInvites({ store, clock });
   const signups = createSignups({ accounts, policy: signupPolicy, invites });
-  const log = overrides.generationLog ?? createMemoryGenerationLog();
+  // With Redis, instances share running replies, live bot queries and rate-limit counters.
+  const cluster = config.redisUrl
+    ? createCluster({
+        redisUrl: config.redisUrl,
+        prefix: config.redisPrefix,
+        onError: (error) => logger.error({ err: error }, "redis pub/sub failed"),
+      })
+    : undefined;
+  const sharedReplies =
+    cluster && !overrides.generationLog
+      ? await startSharedReplies({ cluster, store, clock, logger })
+      : undefined;
+  const log = overrides.generationLog ?? sharedReplies?.log ?? createMemoryGenerationLog();
   const metrics = createMetrics();
   const passwords = createPasswordChanges(store);
   const profiles = createAccountProfiles({ store, avatars, clock });
@@ -165,7 +179,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     usage: { store, pendingUsageOf: (userId, day) => callLog.pendingUsageOf(userId, day) },
     onError: (error) => logger.error({ err: error }, "could not read the daily limits"),
   });
-  const liveQueries = createLiveQueries();
+  const liveQueries = cluster
+    ? createRedisLiveQueries({
+        ...cluster,
+        onError: (error) => logger.warn({ err: error }, "could not end a live bot query"),
+      })
+    : createLiveQueries();
   const promptBases = createPromptBases({
     store,
     liveQueries,
@@ -237,10 +256,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await bots.installBuiltins();
   // Model bots: the curated ones now, every provider's model list in the background.
   const { ready: modelsReady } = await models.start();
-  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
   const rateLimiter =
     overrides.rateLimiter ??
-    (redis ? createRedisRateLimiter(redis, { clock }) : createMemoryRateLimiter(clock));
+    (cluster
+      ? createRedisRateLimiter(cluster.redis, { clock, prefix: `${cluster.prefix}:rate` })
+      : createMemoryRateLimiter(clock));
   const loginThrottle = createLoginThrottle({
     limiter: rateLimiter,
     failuresPerMinute: config.rateLimits.loginsPerMinute,
@@ -310,12 +330,25 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     setListenUrl(url: string) {
       listenUrl = url;
     },
+    /**
+     * Closes the replies a crash left streaming: without Redis all of them, once at start; with
+     * it, those whose instance stopped renewing its lease, now and every few seconds from now on.
+     */
+    async recoverInterruptedReplies(): Promise<number> {
+      if (!sharedReplies) return chat.recoverOrphans();
+      const closed = await sharedReplies.sweeper.sweep();
+      sharedReplies.sweeper.start();
+      return closed;
+    },
     /** Stops running replies (stored as incomplete), flushes the call log, closes the database. */
     async close(): Promise<void> {
       clearInterval(pruneTimer);
+      // No sweeping while this instance's own replies are being stopped.
+      sharedReplies?.sweeper.stop();
       await chat.shutdown();
       await callLog.flush();
-      await redis?.quit();
+      await sharedReplies?.close();
+      await cluster?.close();
       await database.close();
     },
   };

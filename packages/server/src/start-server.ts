@@ -27,8 +27,8 @@ const SWITCH_WARNINGS: Record<string, string> = {
 /**
  * Starts the platform. The port is bound first, so a second start on a busy port fails before
  * it touches the database (and the running instance's replies); then the services, orphan
- * recovery (replies left streaming by a crash are closed as incomplete with their text), and
- * only then are requests handled. Requests that arrive earlier get a 503.
+ * recovery (replies left streaming by a crash are closed with their text; with Redis, only those
+ * of instances that stopped renewing their lease), and only then are requests handled. Requests that arrive earlier get a 503.
  */
 export async function startServer(
   config: Config,
@@ -41,7 +41,7 @@ export async function startServer(
   let platform: Platform;
   try {
     platform = await createPlatform(config, overrides);
-    const recovered = await platform.chat.recoverOrphans();
+    const recovered = await platform.recoverInterruptedReplies();
     if (recovered > 0)
       platform.logger.warn({ recovered }, "closed replies interrupted by a restart");
   } catch (error) {

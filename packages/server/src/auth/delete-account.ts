@@ -30,7 +30,7 @@ export function createAccountDeletion(deps: {
 
   async function deleteAccount(userId: string): Promise<void> {
     for (const id of await runningRepliesOf(store.db, userId))
-      deps.log.stop(id, "The account was deleted");
+      await deps.log.stop(id, "The account was deleted");
     const result = await store.deleteAccount(userId);
     if ("refused" in result) {
       if (result.refused === "not_found") throw new NotFoundError("User");

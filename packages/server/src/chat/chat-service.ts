@@ -223,7 +223,7 @@ export function createChatService(deps: {
       authorOf: await replyAuthors(conversation, history),
     });
     // While it answers, the bot may call the bots it declared, on this user's behalf.
-    deps.liveQueries.register({
+    await deps.liveQueries.register({
       botQueryId: request.bot_query_id,
       botId: bot.id,
       botHandle: bot.handle,
@@ -287,7 +287,8 @@ export function createChatService(deps: {
       await ownConversation(actor, id);
       // A reply still being written would keep its bot working (up to 10 minutes) for nobody.
       for (const message of await store.messages.listForConversation(id))
-        if (message.status === "streaming") log.stop(message.id, "The conversation was deleted");
+        if (message.status === "streaming")
+          await log.stop(message.id, "The conversation was deleted");
       await store.conversations.delete(id);
     },
 
@@ -343,7 +344,7 @@ export function createChatService(deps: {
       const { message, conversation } = await ownMessage(actor, botMessageId);
       if (message.role !== "bot" || !message.parent_id)
         throw new InvalidRequestError("Only a bot reply can be regenerated");
-      if (log.isRunning(message.id))
+      if (await log.isRunning(message.id))
         throw new InvalidRequestError("That reply is still being written");
       const bot = await usableBotOf(actor, conversation, message.bot_id);
       await admit?.(conversation, bot);
@@ -392,8 +393,9 @@ export function createChatService(deps: {
 
     /** Closes replies left streaming by a crash as incomplete, with the text they had. */
     async recoverOrphans(): Promise<number> {
+      const runningHere = new Set(log.running());
       const orphans = (await store.messages.listStreaming()).filter(
-        (message) => !log.isRunning(message.id),
+        (message) => !runningHere.has(message.id),
       );
       for (const orphan of orphans) {
         await store.messages.update(orphan.id, {
@@ -409,7 +411,7 @@ export function createChatService(deps: {
     async shutdown(): Promise<void> {
       // Not "Stopped": the user did not stop it, and should know the reply was cut for them.
       for (const id of log.running())
-        log.stop(id, "The platform shut down while this reply was being written");
+        void log.stop(id, "The platform shut down while this reply was being written");
       await Promise.allSettled([...inFlight]);
     },
   };

@@ -40,6 +40,10 @@ const environmentSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
+  PARLOR_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/, "must be letters, digits, ':', '_' or '-'")
+    .default("parlor"),
   PARLOR_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PARLOR_ENV: z.enum(["development", "production"]).default("development"),
   PARLOR_PUBLIC_URL: z.url().optional(),
@@ -88,8 +92,13 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
-  /** Shared rate-limit counters for several instances; in-process counters when unset. */
+  /**
+   * Shared state for several instances (rate-limit counters, running replies, live bot
+   * queries, instance leases); in-process when unset.
+   */
   redisUrl: string | undefined;
+  /** What every Redis key of this deployment starts with, so deployments can share a Redis. */
+  redisPrefix: string;
   /** 32+ characters; encrypts bot access keys and signs file URLs. */
   secret: string;
   environment: "development" | "production";
@@ -228,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,
+    redisPrefix: values.PARLOR_REDIS_PREFIX,
     secret: values.PARLOR_SECRET ?? loadOrCreateSecret(dataDir),
     environment,
     publicUrl: values.PARLOR_PUBLIC_URL,

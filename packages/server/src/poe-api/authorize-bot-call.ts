@@ -58,7 +58,7 @@ async function liveQueryFor(
   key: string,
   botQueryId: string,
 ): Promise<{ live: LiveQuery; caller: BotRow }> {
-  const live = botQueryId ? deps.liveQueries.get(botQueryId) : undefined;
+  const live = botQueryId ? await deps.liveQueries.get(botQueryId) : undefined;
   if (!live) {
     throw botCallErrors.invalidKey(
       botQueryId
@@ -106,6 +106,6 @@ export async function authorizeBotCall(
   );
   // Before the call budget, so a call refused for the rate does not spend one of its calls.
   await chargeRateLimits(deps, "bot_query", { userId: live.userId, botId: target.id });
-  chargeBotCall(live, target.handle, deps.liveQueries.maxCallsPerMessage);
+  await chargeBotCall(deps.liveQueries, live, target.handle);
   return { target, userId: live.userId, parent: live };
 }

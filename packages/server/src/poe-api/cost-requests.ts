@@ -24,7 +24,7 @@ export async function handleCostRequest(
   const platform = context.var.platform;
   const botQueryId = context.req.param("botQueryId") ?? "";
   const body = parseInput(costBodySchema, await readJson(context));
-  const live = platform.liveQueries.get(botQueryId);
+  const live = await platform.liveQueries.get(botQueryId);
   if (!live) {
     throw new PlatformError(
       "unknown_bot_query",

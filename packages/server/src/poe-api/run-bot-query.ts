@@ -4,7 +4,6 @@ import type { CallContext } from "../relay/call-log.js";
 import { dispatchReply, type DispatchOutcome } from "../relay/dispatch-reply.js";
 import type { LiveQuery } from "../relay/live-queries.js";
 import type { BotRow } from "../store/bots-store.js";
-import { linkToParent } from "./live-query-tree.js";
 
 /** One call of a bot through an API (Poe's bot query API or the OpenAI-compatible one). */
 export interface BotQueryRun {
@@ -32,21 +31,23 @@ type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "liveCalls" | "r
 export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<DispatchOutcome> {
   const { target, request, parent } = run;
   const settings = deps.registry.settingsOf(target);
-  const live = deps.liveQueries.register({
-    botQueryId: request.bot_query_id,
-    botId: target.id,
-    botHandle: target.handle,
-    userId: run.userId,
-    messageId: parent?.messageId ?? request.message_id,
-    dependencies: Object.fromEntries(
-      Object.entries(settings.server_bot_dependencies).map(([name, count]) => [
-        name.toLowerCase(),
-        count,
-      ]),
-    ),
-    path: [...(parent?.path ?? []), target.handle],
-  });
-  if (parent) linkToParent(live, parent);
+  await deps.liveQueries.register(
+    {
+      botQueryId: request.bot_query_id,
+      botId: target.id,
+      botHandle: target.handle,
+      userId: run.userId,
+      messageId: parent?.messageId ?? request.message_id,
+      dependencies: Object.fromEntries(
+        Object.entries(settings.server_bot_dependencies).map(([name, count]) => [
+          name.toLowerCase(),
+          count,
+        ]),
+      ),
+      path: [...(parent?.path ?? []), target.handle],
+    },
+    parent,
+  );
   const call: CallContext = {
     botId: target.id,
     messageId: parent?.messageId ?? null,

@@ -62,7 +62,7 @@ export function createPromptBases(deps: {
     },
 
     async userNameOf(request: { bot_query_id: string }): Promise<string | null> {
-      const live = deps.liveQueries.get(request.bot_query_id);
+      const live = await deps.liveQueries.get(request.bot_query_id);
       if (!live) return null;
       return (await store.users.findById(live.userId))?.display_name ?? null;
     },

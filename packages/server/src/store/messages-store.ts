@@ -46,6 +46,16 @@ export function createMessagesStore(db: Kysely<Database>) {
     async update(id: string, changes: Updateable<MessagesTable>): Promise<void> {
       await db.updateTable("messages").set(changes).where("id", "=", id).execute();
     },
+    /** Changes a reply only if it is still streaming; false if it has reached its final state. */
+    async updateIfStreaming(id: string, changes: Updateable<MessagesTable>): Promise<boolean> {
+      const result = await db
+        .updateTable("messages")
+        .set(changes)
+        .where("id", "=", id)
+        .where("status", "=", "streaming")
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
     /**
      * The text so far of several running replies, in one transaction. A reply that has reached
      * its final state meanwhile is left alone, so a late checkpoint never overwrites it.

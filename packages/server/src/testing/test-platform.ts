@@ -28,6 +28,24 @@ export interface TestClient {
 /** The password test accounts get unless a test names one. */
 const DEFAULT_PASSWORD = "correct horse battery";
 
+/** The environment a test platform runs with over `database` (on a free port). */
+export function testPlatformEnvironment(database: TestDatabase): Record<string, string> {
+  return {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    PARLOR_DATA_DIR: database.dataDir,
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    PARLOR_SECRET: "test-secret-test-secret-test-secret-0123",
+    // The tests' bots run on this machine; the platform's own default refuses them.
+    PARLOR_ALLOW_LOOPBACK_BOTS: "true",
+    LOG_LEVEL: "silent",
+    // Tests sign many accounts up from one address; the sign-up limit has its own tests.
+    PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
+    // No test may find a real Ollama on this machine; the Ollama tests name their fake.
+    OLLAMA_HOST: "off",
+  };
+}
+
 /**
  * Starts a platform for a test on SQLite or PostgreSQL, allowing loopback bots (the tests' bots
  * run on this machine); pass `PARLOR_ALLOW_LOOPBACK_BOTS: "false"` for the default refusal.
@@ -41,21 +59,7 @@ export async function startTestPlatform(
   } = {},
 ): Promise<TestPlatform> {
   const database = options.database ?? (await createTestDatabase(dialect));
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    PARLOR_DATA_DIR: database.dataDir,
-    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-    PARLOR_SECRET: "test-secret-test-secret-test-secret-0123",
-    // The tests' bots run on this machine; the platform's own default refuses them.
-    PARLOR_ALLOW_LOOPBACK_BOTS: "true",
-    LOG_LEVEL: "silent",
-    // Tests sign many accounts up from one address; the sign-up limit has its own tests.
-    PARLOR_RATE_LIMIT_SIGNUPS_PER_HOUR: "10000",
-    // No test may find a real Ollama on this machine; the Ollama tests name their fake.
-    OLLAMA_HOST: "off",
-    ...options.env,
-  });
+  const config = loadConfig({ ...testPlatformEnvironment(database), ...options.env });
   // The test database handle is only for setup; the platform opens its own connection.
   const running = await startServer(config, options.overrides);
   const clientFor = (cookie: string): TestClient => clientAt(running.url, { cookie });

@@ -97,13 +97,17 @@ export function attachToGeneration(
   writer: SseWriter,
 ): () => void {
   const stream = new AttachedStream(writer);
-  const unsubscribe = deps.log.subscribe(message.id, afterId, stream.send);
-  if (unsubscribe) stream.unsubscribe = unsubscribe;
-  else if (!stream.closed) {
-    void pollStoredReply(deps, message, afterId, stream.send, () => stream.closed).then(() =>
-      stream.close(),
+  const serveStored = () => {
+    if (stream.closed) return;
+    void pollStoredReply(deps, message, afterId, stream.send, () => stream.closed).then(
+      (unsubscribe) => (unsubscribe ? stream.attach(unsubscribe) : stream.close()),
     );
-  }
+  };
+  void deps.log.subscribe(message.id, afterId, stream.send).then(
+    (unsubscribe) => (unsubscribe ? stream.attach(unsubscribe) : serveStored()),
+    // The shared log could not be read (Redis down): the row still shows the reply.
+    serveStored,
+  );
   return stream.detach;
 }
 
@@ -126,6 +130,12 @@ class AttachedStream {
     if (event.event === "done") this.close();
   };
 
+  /** Keeps the way to stop listening; at once if the client left while it was being set up. */
+  attach(unsubscribe: () => void): void {
+    if (this.closed) unsubscribe();
+    else this.unsubscribe = unsubscribe;
+  }
+
   /** The client went away: stop sending, leave the reply running. */
   readonly detach = (): void => {
     this.closed = true;
@@ -140,14 +150,17 @@ class AttachedStream {
   }
 }
 
-/** Shows a reply that is not running here from its row, polling while another instance writes it. */
+/**
+ * Shows a reply that is not running from its row, polling while another instance writes it
+ * (one that does not share its log). Returns how to stop listening if it started meanwhile.
+ */
 async function pollStoredReply(
   deps: StreamDeps,
   message: MessageRow,
   afterId: number,
   send: (event: GenerationEvent) => void,
   isClosed: () => boolean,
-): Promise<void> {
+): Promise<(() => void) | undefined> {
   let shownId = afterId;
   for (let current: MessageRow | undefined = message; current && !isClosed();) {
     const events = snapshotEvents(current, shownId, deps.renewFileUrls);
@@ -156,7 +169,8 @@ async function pollStoredReply(
     if (current.status !== "streaming" || isClosed()) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     // It may have started here meanwhile (a retry after a restart): follow it live then.
-    if (deps.log.subscribe(message.id, Number.MAX_SAFE_INTEGER, send)) return;
+    const unsubscribe = await deps.log.subscribe(message.id, Number.MAX_SAFE_INTEGER, send);
+    if (unsubscribe) return unsubscribe;
     current = await deps.store.messages.findById(message.id);
   }
 }
