@@ -28,7 +28,7 @@ export function streamReply(
   return new Promise((resolve) => {
     const suggestedReplies: string[] = [];
     let printed = false;
-    const unsubscribe = log.subscribe(messageId, 0, (event) => {
+    const subscribed = log.subscribe(messageId, 0, (event) => {
       switch (event.event) {
         case "text":
           output.write(textOf(event.data));
@@ -53,8 +53,12 @@ export function streamReply(
         }
       }
     });
-    if (!unsubscribe) {
-      resolve({ status: "error", error: "The reply could not be followed", suggestedReplies });
-    }
+    // The log answers asynchronously (it may be shared through Redis); nothing to follow here
+    // means the reply is not known to it.
+    void subscribed.then((following) => {
+      if (!following) {
+        resolve({ status: "error", error: "The reply could not be followed", suggestedReplies });
+      }
+    });
   });
 }
