@@ -1,3 +1,4 @@
+import { createDrain } from "./relay/drain.js";
 import type { Logger } from "pino";
 import { createAdminService } from "./admin/admin-service.js";
 import { createAccountProfiles } from "./auth/account-profile.js";
@@ -179,6 +180,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     usage: { store, pendingUsageOf: (userId, day) => callLog.pendingUsageOf(userId, day) },
     onError: (error) => logger.error({ err: error }, "could not read the daily limits"),
   });
+  const drain = createDrain();
   const liveQueries = cluster
     ? createRedisLiveQueries({
         ...cluster,
@@ -193,6 +195,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   // Where bots fetch attachments from; set to the real address once the server listens.
   let listenUrl = `http://127.0.0.1:${config.port}`;
   const chat = createChatService({
+    drain,
     liveQueries,
     store,
     registry,
@@ -288,6 +291,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     registry,
     bots,
     avatars,
+    /** The graceful drain: once begun, no new replies and `/readyz` fails. */
+    drain,
     /** Model providers and model bots; `modelsReady` settles once the first discovery is done. */
     models,
     modelsReady,
@@ -340,12 +345,16 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       sharedReplies.sweeper.start();
       return closed;
     },
-    /** Stops running replies (stored as incomplete), flushes the call log, closes the database. */
-    async close(): Promise<void> {
+    /**
+     * Drains (running replies may finish for up to `drainMs`, default none, then are cut as
+     * errors their users may retry), flushes the call log, closes the database.
+     */
+    async close(drainMs = 0): Promise<void> {
       clearInterval(pruneTimer);
       // No sweeping while this instance's own replies are being stopped.
       sharedReplies?.sweeper.stop();
-      await chat.shutdown();
+      await drain.finish(drainMs);
+      await chat.settled();
       await callLog.flush();
       await sharedReplies?.close();
       await cluster?.close();

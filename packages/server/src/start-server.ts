@@ -14,8 +14,11 @@ export interface RunningPlatform {
   platform: Platform;
   server: Server;
   url: string;
-  /** Graceful shutdown: stop accepting, close running replies as incomplete, close the database. */
-  close(): Promise<void>;
+  /**
+   * Graceful shutdown: no new connections or replies, running replies finish for up to
+   * `drainMs` (default 0) and are then cut as errors their users may retry, the database closes.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 /** What the log says about each development switch that is on. */
@@ -61,13 +64,16 @@ export async function startServer(
     platform,
     server,
     url,
-    async close() {
+    async close(options = {}) {
+      // Still listening while it drains: a load balancer sees `/readyz` fail and moves new
+      // requests elsewhere; new replies that still arrive get a 503, pages and streams work.
+      await platform.drain.finish(options.drainMs ?? 0);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-        // Attached streams end when their replies are closed below; then the server can finish.
-        setTimeout(() => server.closeAllConnections(), 5000).unref();
-        void platform.chat.shutdown().then(() => server.closeAllConnections());
+        // Every reply has ended; a stream still open after a moment is a client that did not
+        // hang up.
+        setTimeout(() => server.closeAllConnections(), 1000).unref();
       });
       await platform.close();
     },

@@ -67,6 +67,25 @@ describe("parlor start", () => {
     }
   });
 
+  it("drains on SIGTERM: says for how long, and exits 0 when nothing runs", async () => {
+    const server = cli.start(["start"], { PORT: "0", PARLOR_DRAIN_S: "1" });
+    try {
+      const [, port] = await waitForOutput(server, /running at http:\/\/127\.0\.0\.1:(\d+)/);
+      const readyz = `http://127.0.0.1:${port}/readyz`;
+      expect((await fetch(readyz)).status).toBe(200);
+      const exited = finish(server);
+      server.kill("SIGTERM");
+      await waitForOutput(
+        server,
+        /Shutting down: open replies may finish for 1 s \(PARLOR_DRAIN_S\)/,
+      );
+      // Nothing runs, so the drain ends at once and the process exits cleanly.
+      expect((await exited).code).toBe(0);
+    } finally {
+      await stopChild(server);
+    }
+  });
+
   it("refuses to listen on every interface in development, with exit code 2", async () => {
     const result = await finish(cli.start(["start"], { PORT: "0", HOST: "0.0.0.0" }));
     expect(result.code).toBe(2);

@@ -37,8 +37,11 @@ export function registerStartCommand(program: Command): void {
         process.on(signal, () => {
           if (stopping) process.exit(1);
           stopping = true;
-          console.log("Shutting down: finishing open replies…");
-          void running.close().then(() => process.exit(0));
+          const seconds = config.drainMs / 1000;
+          console.log(
+            `Shutting down: open replies may finish for ${seconds} s (PARLOR_DRAIN_S); a second ${signal} stops at once…`,
+          );
+          void running.close({ drainMs: config.drainMs }).then(() => process.exit(0));
         });
       }
     });

@@ -1,3 +1,4 @@
+import type { Drain } from "../relay/drain.js";
 import { createIdentifier, type QueryRequest } from "@parlor/protocol";
 import type { Actor } from "../auth/accounts.js";
 import { authorize, botResource } from "../auth/authorize.js";
@@ -60,6 +61,8 @@ export function createChatService(deps: {
   /** A checkpoint could not be saved (the reply goes on; its final state is stored as usual). */
   onCheckpointError?: (error: unknown) => void;
   secret: string;
+  /** The instance's drain: no new replies once it began; its cut ends running ones. */
+  drain: Drain;
   resolveAttachment: AttachmentResolver;
   loadAttachments: (actor: Actor, fileIds: unknown) => Promise<StoredAttachment[]>;
   clock?: () => number;
@@ -243,12 +246,14 @@ export function createChatService(deps: {
         store,
         log,
         checkpoints,
+        cut: deps.drain.signal,
         onRefetchSettings: () => deps.bots.refetchSoon(bot),
       },
       { runner: registry.runnerFor(bot), botId: bot.id, userId: actor.userId },
       request,
     );
     inFlight.add(running);
+    deps.drain.track(running);
     void running.finally(() => {
       inFlight.delete(running);
       deps.liveQueries.unregister(request.bot_query_id);
@@ -308,6 +313,7 @@ export function createChatService(deps: {
       }
       checkUserText("content", input.content, TEXT_LIMITS.messageContent);
       const bot = await addresseeOf(actor, conversation, input.content);
+      deps.drain.admit();
       await admit?.(conversation, bot);
       const attachments = await deps.loadAttachments(actor, input.attachments);
       if (attachments.length > 0 && !registry.settingsOf(bot).allow_attachments) {
@@ -347,6 +353,7 @@ export function createChatService(deps: {
       if (await log.isRunning(message.id))
         throw new InvalidRequestError("That reply is still being written");
       const bot = await usableBotOf(actor, conversation, message.bot_id);
+      deps.drain.admit();
       await admit?.(conversation, bot);
       const botMessage = newMessage(conversation, {
         role: "bot",
@@ -407,11 +414,8 @@ export function createChatService(deps: {
       return orphans.length;
     },
 
-    /** Stops every running reply and waits until each is stored in its final state. */
-    async shutdown(): Promise<void> {
-      // Not "Stopped": the user did not stop it, and should know the reply was cut for them.
-      for (const id of log.running())
-        void log.stop(id, "The platform shut down while this reply was being written");
+    /** Resolves once every running reply is stored in its final state (after a drain). */
+    async settled(): Promise<void> {
       await Promise.allSettled([...inFlight]);
     },
   };

@@ -56,6 +56,7 @@ const environmentSchema = z.object({
   PARLOR_TLS_CERT: z.string().optional(),
   PARLOR_TLS_KEY: z.string().optional(),
   PARLOR_CALL_LOG_DAYS: z.coerce.number().int().min(1).default(14),
+  PARLOR_DRAIN_S: z.coerce.number().min(0).max(3600).default(30),
   PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   PARLOR_RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -118,6 +119,8 @@ export interface Config {
   /** Session cookies are `Secure` (and `__Host-`) when users reach us over HTTPS, directly or via a proxy. */
   secureCookies: boolean;
   callLogDays: number;
+  /** How long a SIGTERM lets running replies finish before cutting them (PARLOR_DRAIN_S). */
+  drainMs: number;
   rateLimits: {
     messagesPerMinute: number;
     botQueriesPerMinute: number;
@@ -258,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies:
       Boolean(values.PARLOR_TLS_CERT) || Boolean(values.PARLOR_PUBLIC_URL?.startsWith("https:")),
     callLogDays: values.PARLOR_CALL_LOG_DAYS,
+    drainMs: values.PARLOR_DRAIN_S * 1000,
     rateLimits: {
       messagesPerMinute: values.PARLOR_RATE_LIMIT_MESSAGES_PER_MINUTE,
       botQueriesPerMinute: values.PARLOR_RATE_LIMIT_BOT_QUERIES_PER_MINUTE,

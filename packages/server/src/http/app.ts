@@ -89,6 +89,12 @@ export function createApp(platform: Platform) {
       development_switches: developmentSwitches(platform.config),
     }),
   );
+  // Readiness for a load balancer: fails from the moment the instance starts draining.
+  app.get("/readyz", (context) =>
+    platform.drain.draining
+      ? context.json({ ok: false, draining: true }, 503)
+      : context.json({ ok: true }),
+  );
   app.get("/metrics", (context) =>
     context.text(platform.metrics.render(), 200, { "content-type": "text/plain; version=0.0.4" }),
   );

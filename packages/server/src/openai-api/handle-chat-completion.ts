@@ -24,6 +24,7 @@ import { usageCounter } from "./usage/reply-usage.js";
 export async function handleChatCompletion(context: Context<AppEnv>): Promise<Response> {
   const platform = context.var.platform;
   const actor = await requireApiKey(context);
+  platform.drain.admit();
   const body = parseChatCompletionRequest(await readJson(context));
   const target = await modelFor(platform, actor, body.model);
   await chargeUserCall(platform, "bot_query", { userId: actor.userId, botId: target.id }).catch(

@@ -27,6 +27,8 @@ function parseQueryBody(body: Record<string, unknown>): QueryRequest {
  */
 export async function handleBotQuery(context: Context<AppEnv>): Promise<Response> {
   const platform = context.var.platform;
+  // Before the stream starts, so a draining instance answers a plain 503.
+  platform.drain.admit();
   const body = parseQueryBody(await readJson(context));
   const grant = await authorizeBotCall(platform, {
     authorization: requestHeader(context, "authorization"),

@@ -21,7 +21,7 @@ export interface BotQueryRun {
   onAttempt?: (callId: string) => void;
 }
 
-type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "liveCalls" | "registry">;
+type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "liveCalls" | "registry" | "drain">;
 
 /**
  * Runs the target for one reply with the reference client's rules (`dispatchReply`). While it
@@ -30,6 +30,7 @@ type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "liveCalls" | "r
  */
 export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<DispatchOutcome> {
   const { target, request, parent } = run;
+  deps.drain.admit();
   const settings = deps.registry.settingsOf(target);
   await deps.liveQueries.register(
     {
@@ -58,8 +59,9 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
   };
   const watch = deps.liveCalls.watch(call);
   try {
-    const outcome = await dispatchReply(deps.registry.runnerFor(target), request, {
-      signal: run.signal,
+    const dispatched = dispatchReply(deps.registry.runnerFor(target), request, {
+      // A drain past its deadline cuts this call too, as an error the caller may retry.
+      signal: AbortSignal.any([run.signal, deps.drain.signal]),
       onAttempt: (attempt) => {
         watch(attempt);
         run.onAttempt?.(attempt.id);
@@ -69,6 +71,8 @@ export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<Dispatc
         run.onEvent(event);
       },
     });
+    deps.drain.track(dispatched);
+    const outcome = await dispatched;
     deps.callLog.record(outcome, call);
     return outcome;
   } finally {

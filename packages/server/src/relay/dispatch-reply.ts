@@ -1,3 +1,4 @@
+import { RetryableStop } from "./drain.js";
 import {
   BotStreamReader,
   FIRST_EVENT_TIMEOUT_MS,
@@ -143,6 +144,9 @@ export async function dispatchReply(
     if (options.signal.aborted) {
       const { reply, usage } = result.outcome;
       const errorText = stopReason(options.signal);
+      if (options.signal.reason instanceof RetryableStop) {
+        return { status: "error", errorText, allowRetry: true, reply, usage, calls };
+      }
       return { status: "incomplete", errorText, allowRetry: null, reply, usage, calls };
     }
   }
@@ -374,7 +378,13 @@ function classifyFailure(
   firstEventMs: number | null,
   limits: ReplyLimits,
 ): AttemptResult {
-  if (userSignal.aborted) return finish("incomplete", stopReason(userSignal));
+  if (userSignal.aborted) {
+    // A drain's cut is not the user's stop: they are offered a retry, on another instance.
+    if (userSignal.reason instanceof RetryableStop) {
+      return finish("error", userSignal.reason.message, false, true);
+    }
+    return finish("incomplete", stopReason(userSignal));
+  }
   const reason: unknown = attemptSignal.aborted ? attemptSignal.reason : undefined;
   if (reason instanceof AttemptTimeout) {
     switch (reason.message) {

@@ -6,7 +6,7 @@ import type { BotRow } from "../store/bots-store.js";
 
 type Deps = Pick<
   Platform,
-  "bots" | "callLog" | "liveQueries" | "liveCalls" | "registry" | "store" | "logger"
+  "bots" | "callLog" | "liveQueries" | "liveCalls" | "registry" | "store" | "logger" | "drain"
 >;
 
 /**
@@ -26,6 +26,7 @@ export async function replayCall(
   },
 ): Promise<{ callId: string }> {
   const { bot, ownerId } = replay;
+  deps.drain.admit();
   const request = await loggedRequest(deps, bot, replay.callId);
   await replay.admit();
   let started!: (id: string) => void;

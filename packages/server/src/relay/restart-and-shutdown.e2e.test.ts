@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createStore } from "../store/store.js";
+import { DRAIN_CUT_TEXT } from "./drain.js";
 import {
   clientAt,
   getMessage,
@@ -154,7 +155,7 @@ describe.each(TEST_DIALECTS)("restarts and shutdowns on %s", (dialect) => {
     expect((await user.request("GET", "/api/conversations")).status).toBe(200);
   });
 
-  it("stores a reply cut by a graceful shutdown as incomplete, with its text", async () => {
+  it("stores a reply cut by a shutdown as an error its user may retry, with its text", async () => {
     const { platform, user, conversationId } = await setUp();
     const query = bot.nextQuery();
     const { botMessageId } = await sendMessage(user, conversationId, "Tell me everything");
@@ -168,23 +169,25 @@ describe.each(TEST_DIALECTS)("restarts and shutdowns on %s", (dialect) => {
     // The attached client is told how the reply ended before the server goes away.
     expect(await watcher.next()).toMatchObject({
       event: "done",
-      data: { status: "incomplete", text: "Partial answer" },
+      data: { status: "error", text: "Partial answer", allow_retry: true },
     });
     await shutdown;
     await hungUp;
 
     const stored = await createStore(database.handle.db).messages.findById(botMessageId);
     expect(stored).toMatchObject({
-      status: "incomplete",
+      status: "error",
       content: "Partial answer",
-      error_text: "The platform shut down while this reply was being written",
+      error_text: DRAIN_CUT_TEXT,
+      error_allow_retry: 1,
     });
     const restarted = await start();
     expect(
       await getMessage(clientAt(restarted.url, { cookie: user.cookie }), botMessageId),
     ).toMatchObject({
-      status: "incomplete",
+      status: "error",
       content: "Partial answer",
+      allow_retry: true,
     });
   });
 });

@@ -23,6 +23,8 @@ export interface GenerationDeps {
   onFinished?: (outcome: DispatchOutcome, botId: string) => void;
   /** Prices the reply's tokens, stored with it. */
   costOf?: CostOf;
+  /** Aborted when the instance drains past its deadline: the reply is cut with its reason. */
+  cut?: AbortSignal;
   /** Called when the reply's final state could not be stored; the caller logs it. */
   onStoreError?: (error: unknown, messageId: string) => void;
   limits?: Pick<
@@ -54,6 +56,9 @@ export async function runGeneration(
   const id = request.message_id;
   const controller = new AbortController();
   deps.log.start(id, (reason) => controller.abort(new Error(reason)));
+  const cut = () => controller.abort(deps.cut?.reason);
+  if (deps.cut?.aborted) cut();
+  deps.cut?.addEventListener("abort", cut, { once: true });
 
   // The text clients have been sent so far: what a checkpoint saves.
   let textSoFar = "";
@@ -82,6 +87,7 @@ export async function runGeneration(
     });
   } finally {
     untrack();
+    deps.cut?.removeEventListener("abort", cut);
   }
   const reply = outcome.reply;
   const usage = usageColumns(outcome.usage, deps.costOf);

@@ -27,6 +27,26 @@ export const operationsPaths: PathsObject = {
       },
     },
   },
+  "/readyz": {
+    get: {
+      operationId: "ready",
+      summary: "Readiness check, for load balancers",
+      description:
+        "Fails from the moment the instance starts draining on SIGTERM (PARLOR_DRAIN_S), so a balancer stops sending it new requests while its running replies finish.",
+      tags: ["operations"],
+      security: PUBLIC,
+      responses: {
+        "200": jsonResponse("Ready", object({ ok: { type: "boolean", const: true } })),
+        "503": jsonResponse(
+          "Draining: new replies are refused here",
+          object({
+            ok: { type: "boolean", const: false },
+            draining: { type: "boolean", const: true },
+          }),
+        ),
+      },
+    },
+  },
   "/metrics": {
     get: {
       operationId: "metrics",
