@@ -3,10 +3,9 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { GenerationEvent } from "../relay/generation-log.js";
 import { createRedisGenerationLog } from "../relay/redis-generation-log.js";
-import type { MessageRow } from "../store/messages-store.js";
 import type { Store } from "../store/store.js";
 import { freshStores } from "../testing/fresh-stores.js";
-import { botRow, userRow } from "../testing/store-rows.js";
+import { botRow, messageRow, userRow } from "../testing/store-rows.js";
 import { ABANDONED_REPLY_ERROR, createAbandonedReplySweeper } from "./abandoned-replies.js";
 import { holdInstanceLease, type InstanceLease } from "./instance-lease.js";
 import { createRedisSubscriber } from "./redis-subscriber.js";
@@ -83,31 +82,15 @@ describe.runIf(redisUrl)("closing the replies of instances that went away", () =
   }
 
   async function addReply(store: Store, id: string, createdAt: number): Promise<void> {
-    const row: MessageRow = {
-      id,
+    const row = messageRow(id, {
       role: "bot",
       conversation_id: "k1",
-      parent_id: null,
       context_id: "c1",
       content: "Half an ans",
-      content_type: "text/markdown",
       status: "streaming",
-      error_text: null,
-      error_allow_retry: null,
-      suggested_replies_json: "[]",
-      files_json: "[]",
-      attachments_json: "[]",
-      metadata: null,
-      parameters_json: "{}",
-      feedback: null,
-      reaction: null,
-      bot_id: null,
       created_at: createdAt,
       updated_at: createdAt,
-      input_tokens: null,
-      output_tokens: null,
-      cost_usd: null,
-    };
+    });
     await store.messages.insert(row);
   }
 

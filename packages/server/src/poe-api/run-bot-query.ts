@@ -30,7 +30,6 @@ type Deps = Pick<Platform, "bots" | "callLog" | "liveQueries" | "liveCalls" | "r
  */
 export async function runBotQuery(deps: Deps, run: BotQueryRun): Promise<DispatchOutcome> {
   const { target, request, parent } = run;
-  deps.drain.admit();
   const settings = deps.registry.settingsOf(target);
   await deps.liveQueries.register(
     {

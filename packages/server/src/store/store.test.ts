@@ -4,8 +4,7 @@ import { TEST_DIALECTS } from "../testing/test-databases.js";
 import { migrateToLatest } from "./database.js";
 import { createCheckpoints } from "../relay/checkpoints.js";
 import type { Store } from "./store.js";
-import type { MessageRow } from "./messages-store.js";
-import { botRow, userRow } from "../testing/store-rows.js";
+import { botRow, messageRow, userRow } from "../testing/store-rows.js";
 
 describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
   const freshStore = freshStores(dialect);
@@ -24,29 +23,7 @@ describe.each(TEST_DIALECTS)("store on %s", (dialect) => {
     });
   }
 
-  const message = (id: string, overrides: Partial<MessageRow> = {}): MessageRow => ({
-    id,
-    conversation_id: "c1",
-    parent_id: null,
-    role: "user",
-    context_id: "c-x",
-    content: id,
-    content_type: "text/markdown",
-    status: "complete",
-    error_text: null,
-    error_allow_retry: null,
-    suggested_replies_json: "[]",
-    files_json: "[]",
-    attachments_json: "[]",
-    metadata: null,
-    parameters_json: "{}",
-    feedback: null,
-    reaction: null,
-    bot_id: null,
-    created_at: 10,
-    updated_at: 10,
-    ...overrides,
-  });
+  const message = messageRow;
 
   it("migrates twice without harm and keeps large millisecond times as numbers", async () => {
     const store = await freshStore();

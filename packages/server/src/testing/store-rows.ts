@@ -1,4 +1,5 @@
 import type { BotRow } from "../store/bots-store.js";
+import type { MessageRow } from "../store/messages-store.js";
 import type { UserRow } from "../store/users-store.js";
 
 /** A user row for store tests: an admin `u1` unless overridden. */
@@ -45,6 +46,36 @@ export function botRow(overrides: Partial<BotRow> = {}): BotRow {
     prompt_text: null,
     prompt_temperature: null,
     prompt_suggest_replies: null,
+    ...overrides,
+  };
+}
+
+/** A message row for store tests: a finished user message `id` in conversation `c1`. */
+export function messageRow(id: string, overrides: Partial<MessageRow> = {}): MessageRow {
+  return {
+    id,
+    conversation_id: "c1",
+    parent_id: null,
+    role: "user",
+    context_id: "c-x",
+    content: id,
+    content_type: "text/markdown",
+    status: "complete",
+    error_text: null,
+    error_allow_retry: null,
+    suggested_replies_json: "[]",
+    files_json: "[]",
+    attachments_json: "[]",
+    metadata: null,
+    parameters_json: "{}",
+    feedback: null,
+    reaction: null,
+    bot_id: null,
+    created_at: 10,
+    updated_at: 10,
+    input_tokens: null,
+    output_tokens: null,
+    cost_usd: null,
     ...overrides,
   };
 }
